@@ -1,0 +1,40 @@
+import type { Principal } from "../iam/principal.js";
+import type { Clock } from "../platform/clock.js";
+import type { Random } from "../platform/random.js";
+import type { Storage } from "../storage/ports.js";
+import type { Keyring } from "./ports.js";
+
+export interface ServicePorts {
+  readonly storage: Storage;
+  readonly keyring: Keyring;
+  readonly clock: Clock;
+  readonly random: Random;
+  /** MAC key for opaque pagination tokens (derived from the root key). */
+  readonly tokenKey: Buffer;
+}
+
+export interface OperationContext {
+  readonly requestId: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly partition: string;
+  readonly caller: Principal;
+  readonly ports: ServicePorts;
+}
+
+/**
+ * One AWS operation. `In` is the request after model validation (required members present, constraints
+ * met), `Out` the response shape; both come from @aws-sdk/client-* types.
+ */
+export interface Operation<In, Out> {
+  /** The AWS operation name, e.g. "GetParameterHistory". */
+  readonly name: string;
+  /** The IAM action checked before run(), e.g. "ssm:GetParameterHistory". */
+  readonly action: string;
+  run(input: In, cx: OperationContext): Promise<Out>;
+}
+
+// Operation tables hold handlers of many input types; the wire validates input against the model
+// before calling run, so the table's element type erases In/Out.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyOperation = Operation<any, any>;
