@@ -1,0 +1,61 @@
+import { Command } from "commander";
+import { ConfigError, DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, loadConfig } from "../server/config.js";
+import { startServer } from "../server/start.js";
+import { createLogger } from "../platform/logger.js";
+
+const program = new Command();
+program.name("paramstore").description("Self-hosted, AWS-compatible SSM Parameter Store");
+
+program
+  .command("serve")
+  .description("run the server in the foreground")
+  .option("--host <host>", `address to listen on (default ${DEFAULT_HOST}, or PARAMSTORE_HOST)`)
+  .option("--port <port>", `port to listen on (default ${DEFAULT_PORT}, or PARAMSTORE_PORT; 0 picks a free one)`)
+  .option("--data-dir <dir>", `where the database and keys live (default ${DEFAULT_DATA_DIR}, or PARAMSTORE_DATA_DIR)`)
+  .option("--dev", "accept any well-formed signature as the account root (local development only)")
+  .action(async (flags: { host?: string; port?: string; dataDir?: string; dev?: boolean }) => {
+    const logger = createLogger();
+    let config;
+    try {
+      config = loadConfig(flags, process.env);
+    } catch (e) {
+      if (e instanceof ConfigError) {
+        process.stderr.write(`paramstore: ${e.message}\n`);
+        process.exit(2);
+      }
+      throw e;
+    }
+    const server = await startServer(config, logger);
+    logger.info({ url: server.url, dataDir: config.dataDir, accountId: config.accountId }, "listening");
+    const creds = server.rootCredentials;
+    process.stdout.write(`paramstore listening on ${server.url} (data in ${config.dataDir})\n`);
+    if (creds.generated) {
+      process.stdout.write(
+        "Root credentials were generated and saved to <data-dir>/root-credentials (shown only this once):\n" +
+          `  export AWS_ENDPOINT_URL=${server.url} AWS_REGION=us-east-1 \\\n` +
+          `         AWS_ACCESS_KEY_ID=${creds.accessKeyId} AWS_SECRET_ACCESS_KEY=${creds.secretAccessKey}\n`,
+      );
+    } else {
+      process.stdout.write(`Root access key id: ${creds.accessKeyId}\n`);
+    }
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, "shutting down");
+      server.close().then(
+        () => {
+          logger.flush();
+          process.exit(0);
+        },
+        (e: unknown) => {
+          logger.error({ err: String(e) }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    };
+    process.on("SIGTERM", () => stop("SIGTERM"));
+    process.on("SIGINT", () => stop("SIGINT"));
+  });
+
+await program.parseAsync(process.argv);

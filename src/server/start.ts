@@ -1,0 +1,109 @@
+import { mkdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { join } from "node:path";
+import { createSigV4Verifier, type CredentialDirectory } from "../auth/sigv4-verifier.js";
+import { deriveKey, loadRootKey } from "../crypto/root-key.js";
+import { rootPrincipal } from "../iam/principal.js";
+import { systemClock } from "../platform/clock.js";
+import type { Logger } from "../platform/logger.js";
+import { systemRandom } from "../platform/random.js";
+import { LocalKeyring } from "../services/kms/keyring.js";
+import type { ServicePorts } from "../services/operation.js";
+import { openSqliteStorage } from "../storage/sqlite/sqlite-storage.js";
+import { createPipeline } from "../wire/pipeline.js";
+import type { ServerConfig } from "./config.js";
+import { loadRootCredentials, type RootCredentials } from "./root-credentials.js";
+import { ssmJsonService } from "./ssm-json-service.js";
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly rootCredentials: RootCredentials;
+  /** Stops accepting, lets in-flight requests finish, then closes storage. */
+  close(): Promise<void>;
+}
+
+/** The composition root: the only place that knows every adapter and wires it to its port. */
+export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const rootKey = loadRootKey(config.dataDir, config.masterKey);
+  const rootCredentials = loadRootCredentials(config.dataDir, {
+    accessKeyId: config.rootAccessKeyId,
+    secretAccessKey: config.rootSecretAccessKey,
+  });
+  const storage = await openSqliteStorage({ file: join(config.dataDir, "paramstore.db") });
+  const clock = systemClock;
+  const random = systemRandom;
+  const ports: ServicePorts = {
+    storage,
+    keyring: new LocalKeyring(storage, rootKey, clock, random),
+    clock,
+    random,
+    tokenKey: deriveKey(rootKey, "next-token"),
+  };
+
+  const root = rootPrincipal(config.accountId, rootCredentials.accessKeyId);
+  const directory: CredentialDirectory = {
+    lookup: async (accessKeyId) =>
+      accessKeyId === rootCredentials.accessKeyId
+        ? { secretAccessKey: rootCredentials.secretAccessKey, principal: root }
+        : undefined,
+  };
+  if (config.dev) logger.warn("--dev: any well-formed signature is accepted, as the account root; never use this in production");
+  const verify = createSigV4Verifier({
+    directory,
+    clock,
+    ...(config.dev ? { dev: { accountId: config.accountId } } : {}),
+  });
+
+  const handle = createPipeline({
+    services: [ssmJsonService()],
+    authenticate: verify,
+    ports,
+    random,
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+  });
+
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const server: Server = createServer((req, res) => {
+    if (req.method === "GET" && req.url === "/health") {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end('{"status":"ok"}');
+      return;
+    }
+    inFlight++;
+    handle(req, res).finally(() => {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : config.port;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    rootCredentials,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+        server.closeAllConnections();
+        await stopped;
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}
