@@ -1,0 +1,155 @@
+import type { Database } from "better-sqlite3";
+
+/** A numbered schema step. Released steps are never edited: a change is a new step. */
+export interface Migration {
+  readonly version: number;
+  readonly sql: string;
+}
+
+/*
+ * Every query the adapter runs is backed by one of these indexes, so that a page costs the same
+ * whatever the store's size. Small hot tables are WITHOUT ROWID (the primary key is the row);
+ * `versions` keeps a rowid because its rows carry values of up to 8 KB.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE parameters (
+        region TEXT NOT NULL,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        parent TEXT NOT NULL,
+        latest_version INTEGER NOT NULL,
+        tier TEXT NOT NULL,
+        PRIMARY KEY (region, key)
+      ) WITHOUT ROWID;
+      -- latest_version makes the one-level scan a covering index walk.
+      CREATE INDEX parameters_by_parent ON parameters (region, parent, key, latest_version);
+      CREATE INDEX parameters_by_tier ON parameters (region, tier);
+
+      CREATE TABLE versions (
+        region TEXT NOT NULL,
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        value BLOB NOT NULL,
+        key_id TEXT,
+        description TEXT,
+        allowed_pattern TEXT,
+        tier TEXT NOT NULL,
+        data_type TEXT NOT NULL,
+        policies TEXT NOT NULL,
+        last_modified_date INTEGER NOT NULL,
+        last_modified_user TEXT NOT NULL,
+        UNIQUE (region, key, version)
+      );
+
+      CREATE TABLE labels (
+        region TEXT NOT NULL,
+        key TEXT NOT NULL,
+        label TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (region, key, label)
+      ) WITHOUT ROWID;
+      CREATE INDEX labels_by_version ON labels (region, key, version, position);
+
+      CREATE TABLE tags (
+        region TEXT NOT NULL,
+        key TEXT NOT NULL,
+        tag_key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (region, key, tag_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX tags_by_position ON tags (region, key, position);
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE service_settings (
+        region TEXT NOT NULL,
+        setting_id TEXT NOT NULL,
+        value TEXT NOT NULL,
+        last_modified_date INTEGER NOT NULL,
+        last_modified_user TEXT NOT NULL,
+        PRIMARY KEY (region, setting_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE resource_policies (
+        region TEXT NOT NULL,
+        key TEXT NOT NULL,
+        policy_id TEXT NOT NULL,
+        policy_hash TEXT NOT NULL,
+        policy TEXT NOT NULL,
+        PRIMARY KEY (region, key, policy_id)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 3,
+    sql: `
+      CREATE TABLE kms_keys (
+        region TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        arn TEXT NOT NULL,
+        key_manager TEXT NOT NULL,
+        description TEXT NOT NULL,
+        state TEXT NOT NULL,
+        creation_date INTEGER NOT NULL,
+        PRIMARY KEY (region, key_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE kms_key_materials (
+        region TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        material BLOB NOT NULL,
+        PRIMARY KEY (region, key_id, position)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE kms_aliases (
+        region TEXT NOT NULL,
+        alias TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        PRIMARY KEY (region, alias)
+      ) WITHOUT ROWID;
+      CREATE INDEX kms_aliases_by_key ON kms_aliases (region, key_id);
+    `,
+  },
+];
+
+/** Raised when the file was written by a newer paramstore: running old code on it could corrupt it. */
+export class SchemaTooNew extends Error {
+  constructor(readonly found: number, readonly known: number) {
+    super(`database schema version ${found} is newer than this paramstore understands (${known})`);
+    this.name = "SchemaTooNew";
+  }
+}
+
+/**
+ * Brings the file up to the last step in one IMMEDIATE transaction: a crash or a failing step leaves
+ * the file exactly at its old version, and two processes opening it at once cannot both migrate.
+ */
+export function applyMigrations(db: Database, migrations: readonly Migration[], appliedAt: number | null): number[] {
+  const known = migrations.at(-1)?.version ?? 0;
+  migrations.forEach((step, index) => {
+    if (step.version !== index + 1) throw new Error(`migration ${index + 1} is numbered ${step.version}`);
+  });
+  const applied: number[] = [];
+  db.transaction(() => {
+    db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER)");
+    const from = db.prepare<[], number>("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").pluck().get() ?? 0;
+    if (from > known) throw new SchemaTooNew(from, known);
+    const record = db.prepare<[number, number | null]>("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)");
+    for (const step of migrations.slice(from)) {
+      db.exec(step.sql);
+      record.run(step.version, appliedAt);
+      applied.push(step.version);
+    }
+  }).immediate();
+  return applied;
+}

@@ -1,0 +1,134 @@
+import type {
+  KmsKeyRecord,
+  ParameterScan,
+  ParameterTier,
+  ParameterVersionRecord,
+  ParameterVersionWithLabels,
+  ReadTx,
+  ResourcePolicyRecord,
+  ServiceSettingRecord,
+  Tag,
+} from "../ports.js";
+import { scanRange } from "./scan-query.js";
+import type { KmsKeyRow, ReadStatements } from "./statements.js";
+import { versionRecord } from "./version-row.js";
+
+/** Whether a transaction may still be used: a tx kept past its `work` would touch someone else's. */
+export interface TxScope {
+  active: boolean;
+}
+
+export class SqliteReadTx implements ReadTx {
+  constructor(
+    protected readonly reads: ReadStatements,
+    private readonly scope: TxScope,
+  ) {}
+
+  protected check(): void {
+    if (!this.scope.active) throw new Error("storage transaction used after its work settled");
+  }
+
+  async latest(region: string, key: string): Promise<ParameterVersionRecord | undefined> {
+    this.check();
+    const row = this.reads.latest.get(region, key);
+    return row && versionRecord(row);
+  }
+
+  async version(region: string, key: string, version: number): Promise<ParameterVersionRecord | undefined> {
+    this.check();
+    const row = this.reads.version.get(region, key, version);
+    return row && versionRecord(row);
+  }
+
+  async versionByLabel(region: string, key: string, label: string): Promise<ParameterVersionRecord | undefined> {
+    this.check();
+    const row = this.reads.versionByLabel.get(region, key, label);
+    return row && versionRecord(row);
+  }
+
+  async history(region: string, key: string, afterVersion: number, limit: number): Promise<ParameterVersionWithLabels[]> {
+    this.check();
+    if (limit < 1) return [];
+    const rows = this.reads.history.all(region, key, afterVersion, limit);
+    const last = rows.at(-1);
+    if (last === undefined) return [];
+    const labels = new Map<number, string[]>();
+    for (const { version, label } of this.reads.labelsBetween.all(region, key, afterVersion, last.version)) {
+      const list = labels.get(version);
+      if (list === undefined) labels.set(version, [label]);
+      else list.push(label);
+    }
+    return rows.map((row) => ({ ...versionRecord(row), labels: labels.get(row.version) ?? [] }));
+  }
+
+  async versionNumbers(region: string, key: string): Promise<number[]> {
+    this.check();
+    return this.reads.versionNumbers.all(region, key);
+  }
+
+  async labelsOf(region: string, key: string, version: number): Promise<string[]> {
+    this.check();
+    return this.reads.labelsOf.all(region, key, version);
+  }
+
+  async scan(region: string, scan: ParameterScan): Promise<ParameterVersionRecord[]> {
+    this.check();
+    const range = scanRange(scan);
+    if (range === null || scan.limit < 1) return [];
+    const rows = this.reads.scan(range).all({
+      region,
+      lower: range.lower,
+      limit: scan.limit,
+      ...(range.parent === null ? {} : { parent: range.parent }),
+      ...(range.upper === null ? {} : { upper: range.upper }),
+    });
+    return rows.map(versionRecord);
+  }
+
+  async countByTier(region: string, tier: ParameterTier): Promise<number> {
+    this.check();
+    return this.reads.countByTier.get(region, tier) ?? 0;
+  }
+
+  async tags(region: string, key: string): Promise<Tag[]> {
+    this.check();
+    return this.reads.tags.all(region, key);
+  }
+
+  async serviceSetting(region: string, settingId: string): Promise<ServiceSettingRecord | undefined> {
+    this.check();
+    return this.reads.serviceSetting.get(region, settingId);
+  }
+
+  async resourcePolicies(region: string, key: string): Promise<ResourcePolicyRecord[]> {
+    this.check();
+    return this.reads.resourcePolicies.all(region, key);
+  }
+
+  async kmsKey(region: string, keyId: string): Promise<KmsKeyRecord | undefined> {
+    this.check();
+    const row = this.reads.kmsKey.get(region, keyId);
+    return row && kmsKeyRecord(row, this.reads.kmsMaterials.all(region, keyId));
+  }
+
+  async aliasTarget(region: string, alias: string): Promise<string | undefined> {
+    this.check();
+    return this.reads.aliasTarget.get(region, alias);
+  }
+}
+
+function kmsKeyRecord(row: KmsKeyRow, materials: Buffer[]): KmsKeyRecord {
+  if (row.key_manager !== "AWS" && row.key_manager !== "CUSTOMER") {
+    throw new Error(`corrupt kms_keys row: unknown key manager ${JSON.stringify(row.key_manager)}`);
+  }
+  return {
+    region: row.region,
+    keyId: row.key_id,
+    arn: row.arn,
+    keyManager: row.key_manager,
+    description: row.description,
+    state: row.state,
+    creationDate: row.creation_date,
+    materials,
+  };
+}

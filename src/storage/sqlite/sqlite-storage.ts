@@ -1,0 +1,66 @@
+import type { Database } from "better-sqlite3";
+import type { ReadTx, Storage, WriteTx } from "../ports.js";
+import { openReaderConnection, openWriterConnection } from "./connections.js";
+import { GroupCommit } from "./group-commit.js";
+import { applyMigrations, MIGRATIONS } from "./migrations.js";
+import { ReaderPool } from "./reader-pool.js";
+import { SqliteWriteTx } from "./sqlite-write-tx.js";
+import { prepareReadStatements, prepareWriteStatements } from "./statements.js";
+
+/** Enough for nested or slow reads; every extra connection costs a file handle and a page cache. */
+const MAX_READERS = 4;
+
+export interface SqliteStorageOptions {
+  /** The database file, e.g. `<data-dir>/paramstore.db`; created if missing. */
+  readonly file: string;
+  /** Stamps `schema_migrations.applied_at`; without one the column stays null. */
+  readonly clock?: { now(): Date };
+}
+
+/** Opens (creating and migrating as needed) the SQLite store. */
+export async function openSqliteStorage(options: SqliteStorageOptions): Promise<Storage> {
+  const writer = openWriterConnection(options.file);
+  try {
+    applyMigrations(writer, MIGRATIONS, options.clock?.now().getTime() ?? null);
+    const reads = prepareReadStatements(writer);
+    const writes = prepareWriteStatements(writer);
+    const commits = new GroupCommit(writer, (scope) => new SqliteWriteTx(reads, writes, scope));
+    const readers = new ReaderPool(() => openReaderConnection(options.file), MAX_READERS);
+    readers.warm();
+    return new SqliteStorage(writer, commits, readers);
+  } catch (error) {
+    writer.close();
+    throw error;
+  }
+}
+
+class SqliteStorage implements Storage {
+  private closing: Promise<void> | null = null;
+
+  constructor(
+    private readonly writer: Database,
+    private readonly commits: GroupCommit,
+    private readonly readers: ReaderPool,
+  ) {}
+
+  read<T>(work: (tx: ReadTx) => Promise<T>): Promise<T> {
+    return this.readers.run(work);
+  }
+
+  async write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    if (this.closing !== null) throw new Error("storage is closed");
+    return this.commits.submit(work);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    // Queued writes still run (and may read) before anything closes.
+    await this.commits.idle();
+    await this.readers.close();
+    this.writer.close();
+  }
+}

@@ -1,0 +1,126 @@
+import {
+  VersionConflict,
+  type KmsKeyRecord,
+  type ParameterVersionRecord,
+  type ResourcePolicyRecord,
+  type ServiceSettingRecord,
+  type Tag,
+  type WriteTx,
+} from "../ports.js";
+import { SqliteReadTx, type TxScope } from "./sqlite-read-tx.js";
+import type { ReadStatements, WriteStatements } from "./statements.js";
+import { parentOf, versionParams } from "./version-row.js";
+
+/** Runs on the writer connection, so its reads see the batch's uncommitted changes. */
+export class SqliteWriteTx extends SqliteReadTx implements WriteTx {
+  constructor(
+    reads: ReadStatements,
+    private readonly writes: WriteStatements,
+    scope: TxScope,
+  ) {
+    super(reads, scope);
+  }
+
+  async appendVersion(record: ParameterVersionRecord): Promise<void> {
+    this.check();
+    if (this.writes.insertVersion.run(versionParams(record)).changes === 0) {
+      throw new VersionConflict(record.key, record.version);
+    }
+    const { region, key } = record;
+    this.writes.upsertParameter.run(region, key, record.name, parentOf(key), record.version, record.tier);
+  }
+
+  async deleteVersion(region: string, key: string, version: number): Promise<void> {
+    this.check();
+    this.writes.deleteVersionLabels.run(region, key, version);
+    if (this.writes.deleteVersion.run(region, key, version).changes === 0) return;
+    if (this.writes.latestNumber.get(region, key) !== version) return;
+    // Services only drop the oldest version, but the parameters row must never point at a missing one.
+    const remaining = this.reads.versionNumbers.all(region, key).at(-1);
+    if (remaining === undefined) {
+      this.dropParameter(region, key);
+      return;
+    }
+    const tier = this.reads.version.get(region, key, remaining)?.tier ?? "Standard";
+    this.writes.setLatest.run(remaining, tier, region, key);
+  }
+
+  async deleteParameter(region: string, key: string): Promise<boolean> {
+    this.check();
+    return this.dropParameter(region, key);
+  }
+
+  async setLabel(region: string, key: string, label: string, version: number): Promise<void> {
+    this.check();
+    this.writes.setLabel.run({ region, key, label, version });
+  }
+
+  async removeLabel(region: string, key: string, label: string, version: number): Promise<boolean> {
+    this.check();
+    return this.writes.removeLabel.run(region, key, label, version).changes > 0;
+  }
+
+  async putTags(region: string, key: string, tags: readonly Tag[]): Promise<void> {
+    this.check();
+    for (const tag of tags) this.writes.putTag.run({ region, key, tagKey: tag.key, value: tag.value });
+  }
+
+  async removeTags(region: string, key: string, tagKeys: readonly string[]): Promise<void> {
+    this.check();
+    for (const tagKey of tagKeys) this.writes.removeTag.run(region, key, tagKey);
+  }
+
+  async putServiceSetting(record: ServiceSettingRecord): Promise<void> {
+    this.check();
+    const { region, settingId, value, lastModifiedDate, lastModifiedUser } = record;
+    this.writes.putServiceSetting.run(region, settingId, value, lastModifiedDate, lastModifiedUser);
+  }
+
+  async deleteServiceSetting(region: string, settingId: string): Promise<void> {
+    this.check();
+    this.writes.deleteServiceSetting.run(region, settingId);
+  }
+
+  async putResourcePolicy(record: ResourcePolicyRecord): Promise<void> {
+    this.check();
+    const { region, key, policyId, policyHash, policy } = record;
+    this.writes.putResourcePolicy.run(region, key, policyId, policyHash, policy);
+  }
+
+  async deleteResourcePolicy(region: string, key: string, policyId: string): Promise<boolean> {
+    this.check();
+    return this.writes.deleteResourcePolicy.run(region, key, policyId).changes > 0;
+  }
+
+  async insertKmsKey(record: KmsKeyRecord): Promise<boolean> {
+    this.check();
+    const inserted = this.writes.insertKmsKey.run({
+      region: record.region,
+      key_id: record.keyId,
+      arn: record.arn,
+      key_manager: record.keyManager,
+      description: record.description,
+      state: record.state,
+      creation_date: record.creationDate,
+    });
+    if (inserted.changes === 0) return false;
+    record.materials.forEach((material, position) => {
+      this.writes.insertKmsMaterial.run(record.region, record.keyId, position, material);
+    });
+    return true;
+  }
+
+  async insertAlias(region: string, alias: string, keyId: string): Promise<boolean> {
+    this.check();
+    return this.writes.insertAlias.run(region, alias, keyId).changes > 0;
+  }
+
+  private dropParameter(region: string, key: string): boolean {
+    const existed = this.writes.deleteParameter.run(region, key).changes > 0;
+    this.writes.deleteAllVersions.run(region, key);
+    this.writes.deleteAllLabels.run(region, key);
+    this.writes.deleteAllTags.run(region, key);
+    this.writes.deleteAllResourcePolicies.run(region, key);
+    return existed;
+  }
+}

@@ -1,0 +1,170 @@
+import type { Database, Statement } from "better-sqlite3";
+import type { Tag } from "../ports.js";
+import { scanShape, scanSql, type ScanRange } from "./scan-query.js";
+import type { VersionParams, VersionRow } from "./version-row.js";
+
+type RegionKey = [region: string, key: string];
+
+export interface KmsKeyRow {
+  readonly region: string;
+  readonly key_id: string;
+  readonly arn: string;
+  readonly key_manager: string;
+  readonly description: string;
+  readonly state: string;
+  readonly creation_date: number;
+}
+
+export interface ScanParams {
+  readonly region: string;
+  readonly parent?: string;
+  readonly lower: string;
+  readonly upper?: string;
+  readonly limit: number;
+}
+
+const VERSION_COLUMNS =
+  "region, key, version, name, type, value, key_id, description, allowed_pattern, tier, data_type, policies, last_modified_date, last_modified_user";
+
+/** The queries both connections run, prepared once per connection. */
+export function prepareReadStatements(db: Database) {
+  const scans = new Map<string, Statement<[ScanParams], VersionRow>>();
+  return {
+    latest: db.prepare<RegionKey, VersionRow>(`SELECT v.* FROM parameters p CROSS JOIN versions v
+      ON v.region = p.region AND v.key = p.key AND v.version = p.latest_version
+      WHERE p.region = ? AND p.key = ?`),
+    version: db.prepare<[...RegionKey, number], VersionRow>(
+      "SELECT * FROM versions WHERE region = ? AND key = ? AND version = ?",
+    ),
+    versionByLabel: db.prepare<[...RegionKey, string], VersionRow>(`SELECT v.* FROM labels l CROSS JOIN versions v
+      ON v.region = l.region AND v.key = l.key AND v.version = l.version
+      WHERE l.region = ? AND l.key = ? AND l.label = ?`),
+    history: db.prepare<[...RegionKey, number, number], VersionRow>(
+      "SELECT * FROM versions WHERE region = ? AND key = ? AND version > ? ORDER BY version LIMIT ?",
+    ),
+    labelsBetween: db.prepare<[...RegionKey, number, number], { version: number; label: string }>(
+      `SELECT version, label FROM labels WHERE region = ? AND key = ? AND version > ? AND version <= ?
+       ORDER BY version, position`,
+    ),
+    versionNumbers: db
+      .prepare<RegionKey, number>("SELECT version FROM versions WHERE region = ? AND key = ? ORDER BY version")
+      .pluck(),
+    labelsOf: db
+      .prepare<[...RegionKey, number], string>(
+        "SELECT label FROM labels WHERE region = ? AND key = ? AND version = ? ORDER BY position",
+      )
+      .pluck(),
+    countByTier: db
+      .prepare<[region: string, tier: string], number>("SELECT COUNT(*) FROM parameters WHERE region = ? AND tier = ?")
+      .pluck(),
+    tags: db.prepare<RegionKey, Tag>(
+      "SELECT tag_key AS key, value FROM tags WHERE region = ? AND key = ? ORDER BY position",
+    ),
+    serviceSetting: db.prepare<
+      [region: string, settingId: string],
+      { region: string; settingId: string; value: string; lastModifiedDate: number; lastModifiedUser: string }
+    >(`SELECT region, setting_id AS settingId, value, last_modified_date AS lastModifiedDate,
+       last_modified_user AS lastModifiedUser FROM service_settings WHERE region = ? AND setting_id = ?`),
+    resourcePolicies: db.prepare<
+      RegionKey,
+      { region: string; key: string; policyId: string; policyHash: string; policy: string }
+    >(`SELECT region, key, policy_id AS policyId, policy_hash AS policyHash, policy
+       FROM resource_policies WHERE region = ? AND key = ? ORDER BY policy_id`),
+    kmsKey: db.prepare<[region: string, keyId: string], KmsKeyRow>(
+      "SELECT * FROM kms_keys WHERE region = ? AND key_id = ?",
+    ),
+    kmsMaterials: db
+      .prepare<[region: string, keyId: string], Buffer>(
+        "SELECT material FROM kms_key_materials WHERE region = ? AND key_id = ? ORDER BY position",
+      )
+      .pluck(),
+    aliasTarget: db
+      .prepare<[region: string, alias: string], string>("SELECT key_id FROM kms_aliases WHERE region = ? AND alias = ?")
+      .pluck(),
+    scan(range: ScanRange): Statement<[ScanParams], VersionRow> {
+      const shape = scanShape(range);
+      let statement = scans.get(shape);
+      if (statement === undefined) {
+        statement = db.prepare<ScanParams, VersionRow>(scanSql(range));
+        scans.set(shape, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+/** The writer connection's changes, prepared once. */
+export function prepareWriteStatements(db: Database) {
+  return {
+    insertVersion: db.prepare<VersionParams>(
+      `INSERT INTO versions (${VERSION_COLUMNS}) VALUES (${VERSION_COLUMNS.split(", ")
+        .map((column) => `@${column}`)
+        .join(", ")}) ON CONFLICT (region, key, version) DO NOTHING`,
+    ),
+    upsertParameter: db.prepare<[...RegionKey, name: string, parent: string, latest: number, tier: string]>(
+      `INSERT INTO parameters (region, key, name, parent, latest_version, tier) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (region, key) DO UPDATE SET latest_version = excluded.latest_version, tier = excluded.tier`,
+    ),
+    setLatest: db.prepare<[latest: number, tier: string, ...RegionKey]>(
+      "UPDATE parameters SET latest_version = ?, tier = ? WHERE region = ? AND key = ?",
+    ),
+    latestNumber: db
+      .prepare<RegionKey, number>("SELECT latest_version FROM parameters WHERE region = ? AND key = ?")
+      .pluck(),
+    deleteVersion: db.prepare<[...RegionKey, number]>("DELETE FROM versions WHERE region = ? AND key = ? AND version = ?"),
+    deleteVersionLabels: db.prepare<[...RegionKey, number]>(
+      "DELETE FROM labels WHERE region = ? AND key = ? AND version = ?",
+    ),
+    deleteParameter: db.prepare<RegionKey>("DELETE FROM parameters WHERE region = ? AND key = ?"),
+    deleteAllVersions: db.prepare<RegionKey>("DELETE FROM versions WHERE region = ? AND key = ?"),
+    deleteAllLabels: db.prepare<RegionKey>("DELETE FROM labels WHERE region = ? AND key = ?"),
+    deleteAllTags: db.prepare<RegionKey>("DELETE FROM tags WHERE region = ? AND key = ?"),
+    deleteAllResourcePolicies: db.prepare<RegionKey>("DELETE FROM resource_policies WHERE region = ? AND key = ?"),
+    // A label moved to another version goes to the end of that version's list; re-setting it in
+    // place changes nothing.
+    setLabel: db.prepare<{ region: string; key: string; label: string; version: number }>(
+      `INSERT INTO labels (region, key, label, version, position) VALUES (@region, @key, @label, @version,
+         (SELECT COALESCE(MAX(position), 0) + 1 FROM labels WHERE region = @region AND key = @key))
+       ON CONFLICT (region, key, label) DO UPDATE SET version = excluded.version, position = excluded.position
+       WHERE labels.version <> excluded.version`,
+    ),
+    removeLabel: db.prepare<[...RegionKey, label: string, version: number]>(
+      "DELETE FROM labels WHERE region = ? AND key = ? AND label = ? AND version = ?",
+    ),
+    putTag: db.prepare<{ region: string; key: string; tagKey: string; value: string }>(
+      `INSERT INTO tags (region, key, tag_key, value, position) VALUES (@region, @key, @tagKey, @value,
+         (SELECT COALESCE(MAX(position), 0) + 1 FROM tags WHERE region = @region AND key = @key))
+       ON CONFLICT (region, key, tag_key) DO UPDATE SET value = excluded.value`,
+    ),
+    removeTag: db.prepare<[...RegionKey, tagKey: string]>("DELETE FROM tags WHERE region = ? AND key = ? AND tag_key = ?"),
+    putServiceSetting: db.prepare<[region: string, settingId: string, value: string, date: number, user: string]>(
+      `INSERT INTO service_settings (region, setting_id, value, last_modified_date, last_modified_user)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT (region, setting_id) DO UPDATE SET value = excluded.value,
+       last_modified_date = excluded.last_modified_date, last_modified_user = excluded.last_modified_user`,
+    ),
+    deleteServiceSetting: db.prepare<[region: string, settingId: string]>(
+      "DELETE FROM service_settings WHERE region = ? AND setting_id = ?",
+    ),
+    putResourcePolicy: db.prepare<[...RegionKey, policyId: string, hash: string, policy: string]>(
+      `INSERT INTO resource_policies (region, key, policy_id, policy_hash, policy) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (region, key, policy_id) DO UPDATE SET policy_hash = excluded.policy_hash, policy = excluded.policy`,
+    ),
+    deleteResourcePolicy: db.prepare<[...RegionKey, policyId: string]>(
+      "DELETE FROM resource_policies WHERE region = ? AND key = ? AND policy_id = ?",
+    ),
+    insertKmsKey: db.prepare<KmsKeyRow>(
+      `INSERT INTO kms_keys (region, key_id, arn, key_manager, description, state, creation_date)
+       VALUES (@region, @key_id, @arn, @key_manager, @description, @state, @creation_date)
+       ON CONFLICT (region, key_id) DO NOTHING`,
+    ),
+    insertKmsMaterial: db.prepare<[region: string, keyId: string, position: number, material: Uint8Array]>(
+      "INSERT INTO kms_key_materials (region, key_id, position, material) VALUES (?, ?, ?, ?)",
+    ),
+    insertAlias: db.prepare<[region: string, alias: string, keyId: string]>(
+      "INSERT INTO kms_aliases (region, alias, key_id) VALUES (?, ?, ?) ON CONFLICT (region, alias) DO NOTHING",
+    ),
+  };
+}
+
+export type ReadStatements = ReturnType<typeof prepareReadStatements>;
+export type WriteStatements = ReturnType<typeof prepareWriteStatements>;
