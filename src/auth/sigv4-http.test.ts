@@ -1,5 +1,6 @@
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { HttpRequest } from "@smithy/protocol-http";
+import type { HttpRequest as SignedHttpRequest } from "@smithy/types";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -57,7 +58,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-async function sign(req: HttpRequest, presign: boolean): Promise<HttpRequest> {
+async function sign(req: HttpRequest, presign: boolean): Promise<SignedHttpRequest> {
   const signer = new SignatureV4({
     credentials: { accessKeyId: AKID, secretAccessKey: SECRET },
     region: "us-east-1",
@@ -123,7 +124,7 @@ describe("over a real node HTTP server", () => {
       }),
       true,
     );
-    const query = Object.entries(signed.query)
+    const query = Object.entries(signed.query ?? {})
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
       .join("&");
     expect(await send(`/?${query}`, "GET", { host: `127.0.0.1:${port}` }, "")).toEqual({ status: 200, text: AKID });

@@ -1,5 +1,6 @@
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { HttpRequest } from "@smithy/protocol-http";
+import type { HttpRequest as SignedHttpRequest } from "@smithy/types";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describe, expect, it } from "vitest";
 import { isAwsError } from "../errors/aws-error.js";
@@ -65,15 +66,15 @@ function httpRequest(c: Case): HttpRequest {
   });
 }
 
-function wireQuery(query: HttpRequest["query"]): string {
+function wireQuery(query: SignedHttpRequest["query"]): string {
   const parts: string[] = [];
-  for (const [name, value] of Object.entries(query)) {
+  for (const [name, value] of Object.entries(query ?? {})) {
     for (const v of Array.isArray(value) ? value : [value]) parts.push(`${escapeUri(name)}=${escapeUri(v ?? "")}`);
   }
   return parts.join("&");
 }
 
-function toNode(c: Case, signed: HttpRequest): SignedRequest {
+function toNode(c: Case, signed: SignedHttpRequest): SignedRequest {
   const pairs: [string, string][] = [];
   for (const [name, value] of Object.entries(signed.headers)) {
     const overrides = c.rawOverrides?.[name];
