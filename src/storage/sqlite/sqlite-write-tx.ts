@@ -35,7 +35,8 @@ export class SqliteWriteTx extends SqliteReadTx implements WriteTx {
     this.writes.deleteVersionLabels.run(region, key, version);
     if (this.writes.deleteVersion.run(region, key, version).changes === 0) return;
     if (this.writes.latestNumber.get(region, key) !== version) return;
-    // Services only drop the oldest version, but the parameters row must never point at a missing one.
+    // Services only drop the oldest version, but the parameters row must never point at a missing
+    // one: the next version down becomes the latest, and with none left the parameter is gone.
     const remaining = this.reads.versionNumbers.all(region, key).at(-1);
     if (remaining === undefined) {
       this.dropParameter(region, key);
