@@ -1,0 +1,45 @@
+import { spawn } from "node:child_process";
+import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from "./server-process.js";
+
+export interface CliResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Parsed stdout when it is JSON. */
+  readonly json: unknown;
+}
+
+/** Runs the installed `aws` CLI (v1, python) against the server, with JSON output. */
+export function aws(endpoint: string, args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("aws", [...args, "--endpoint-url", endpoint, "--output", "json"], {
+      env: {
+        PATH: process.env["PATH"] ?? "",
+        HOME: process.env["HOME"] ?? "",
+        AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID,
+        AWS_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY,
+        AWS_DEFAULT_REGION: "us-east-1",
+        AWS_CONFIG_FILE: "/dev/null",
+        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+        AWS_MAX_ATTEMPTS: "1",
+        AWS_RETRY_MODE: "standard",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => {
+      let json: unknown;
+      try {
+        json = stdout.trim() === "" ? undefined : JSON.parse(stdout);
+      } catch {
+        json = undefined;
+      }
+      resolve({ status: status ?? -1, stdout, stderr, json });
+    });
+  });
+}
