@@ -30,16 +30,27 @@ describe("SigningKeyCache", () => {
     expect(b.equals(deriveSigningKey(`${SECRET}2`, "20150830", "us-east-1", "ssm"))).toBe(true);
   });
 
-  it("stays within its bound and evicts the least recently used entry", () => {
+  it("stays within its bound, evicting the secret derived longest ago", () => {
     const cache = new SigningKeyCache(2);
     const a = cache.get("a", "20150830", "us-east-1", "ssm");
     const b = cache.get("b", "20150830", "us-east-1", "ssm");
     expect(cache.get("a", "20150830", "us-east-1", "ssm")).toBe(a);
     cache.get("c", "20150830", "us-east-1", "ssm");
     expect(cache.size).toBe(2);
-    expect(cache.get("a", "20150830", "us-east-1", "ssm")).toBe(a);
-    const b2 = cache.get("b", "20150830", "us-east-1", "ssm");
-    expect(b2).not.toBe(b);
-    expect(b2.equals(b)).toBe(true);
+    expect(cache.get("b", "20150830", "us-east-1", "ssm")).toBe(b);
+    const a2 = cache.get("a", "20150830", "us-east-1", "ssm");
+    expect(a2).not.toBe(a);
+    expect(a2.equals(a)).toBe(true);
+  });
+
+  it("keeps several scopes of one secret, each with its own key", () => {
+    const cache = new SigningKeyCache(1);
+    const ssm = cache.get("a", "20150830", "us-east-1", "ssm");
+    const kms = cache.get("a", "20150830", "us-east-1", "kms");
+    const nextDay = cache.get("a", "20150831", "us-east-1", "ssm");
+    expect(new Set([ssm.toString("hex"), kms.toString("hex"), nextDay.toString("hex")]).size).toBe(3);
+    expect(cache.get("a", "20150830", "us-east-1", "ssm")).toBe(ssm);
+    expect(cache.get("a", "20150830", "us-east-1", "kms")).toBe(kms);
+    expect(kms.equals(deriveSigningKey("a", "20150830", "us-east-1", "kms"))).toBe(true);
   });
 });

@@ -9,39 +9,56 @@ export function deriveSigningKey(secretAccessKey: string, date: string, region: 
 }
 
 export const DEFAULT_SIGNING_KEY_CACHE_SIZE = 1024;
+/** Scopes remembered per secret: a client rarely signs for more than a service or two at a time. */
+const SCOPES_PER_SECRET = 4;
+
+interface ScopedKey {
+  readonly date: string;
+  readonly region: string;
+  readonly service: string;
+  readonly key: Buffer;
+}
 
 /**
- * Derived keys, least recently used evicted. Keyed by the secret itself (with the scope), so a key
- * whose secret changes can never hit a stale entry; a deactivated key never reaches the cache because
- * the directory lookup comes first. Entries are valid for one UTC day by construction (the date is
- * part of the key) and simply age out.
+ * Derived keys, bounded by secrets held; the secret whose key was derived longest ago is evicted (a
+ * hit does not reorder: that would cost a Map delete and insert per request, and re-deriving an
+ * evicted hot key costs four HMACs). Keyed by the secret itself, so a key whose
+ * secret changes can never hit a stale entry; a deactivated key never reaches the cache because the
+ * directory lookup comes first. The date is part of each entry, so yesterday's key simply ages out.
+ * Looked up per secret, then by scope, to avoid building a composite key string on every request.
  */
 export class SigningKeyCache {
-  readonly #entries = new Map<string, Buffer>();
-  readonly #maxEntries: number;
+  readonly #bySecret = new Map<string, ScopedKey[]>();
+  readonly #maxSecrets: number;
 
-  constructor(maxEntries: number = DEFAULT_SIGNING_KEY_CACHE_SIZE) {
-    this.#maxEntries = Math.max(1, maxEntries);
+  constructor(maxSecrets: number = DEFAULT_SIGNING_KEY_CACHE_SIZE) {
+    this.#maxSecrets = Math.max(1, maxSecrets);
   }
 
+  /** Number of secrets held. */
   get size(): number {
-    return this.#entries.size;
+    return this.#bySecret.size;
   }
 
   get(secretAccessKey: string, date: string, region: string, service: string): Buffer {
-    const cacheKey = date + "\n" + region + "\n" + service + "\n" + secretAccessKey;
-    const hit = this.#entries.get(cacheKey);
-    if (hit !== undefined) {
-      this.#entries.delete(cacheKey);
-      this.#entries.set(cacheKey, hit);
-      return hit;
+    let scopes = this.#bySecret.get(secretAccessKey);
+    if (scopes !== undefined) {
+      for (const s of scopes) {
+        if (s.date === date && s.region === region && s.service === service) return s.key;
+      }
+      this.#bySecret.delete(secretAccessKey);
+    } else {
+      scopes = [];
+      if (this.#bySecret.size >= this.#maxSecrets) {
+        const oldest = this.#bySecret.keys().next();
+        if (oldest.done !== true) this.#bySecret.delete(oldest.value);
+      }
     }
     const key = deriveSigningKey(secretAccessKey, date, region, service);
-    if (this.#entries.size >= this.#maxEntries) {
-      const oldest = this.#entries.keys().next();
-      if (oldest.done !== true) this.#entries.delete(oldest.value);
-    }
-    this.#entries.set(cacheKey, key);
+    scopes.unshift({ date, region, service, key });
+    if (scopes.length > SCOPES_PER_SECRET) scopes.pop();
+    // Re-inserted on every derivation: Map order is insertion order, so the first is derived longest ago.
+    this.#bySecret.set(secretAccessKey, scopes);
     return key;
   }
 }
