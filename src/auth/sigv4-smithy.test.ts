@@ -176,6 +176,13 @@ describe("requests signed by @smithy/signature-v4 verify", () => {
     expect(isAwsError(e) && e.code).toBe("SignatureDoesNotMatch");
   });
 
+  it("and fail when a proxy re-joins a multi-value header with \", \"", async () => {
+    const c = cases["folded whitespace and a multi-value header"] as Case;
+    const rejoined = { ...c, rawOverrides: { "x-multi": ["one, two , three"] } };
+    const e: unknown = await verify(await signedByClient(rejoined), c).catch((err: unknown) => err);
+    expect(isAwsError(e) && e.code).toBe("SignatureDoesNotMatch");
+  });
+
   it("and fail when a query space travels as '+' (it means a literal plus)", async () => {
     const c: Case = { method: "GET", query: { q: "a b" }, wireQuery: "q=a+b" };
     const e: unknown = await verify(await signedByClient(c), c).catch((err: unknown) => err);
