@@ -4,9 +4,9 @@
  */
 export class JavaRegexError extends Error {}
 
-export const fail = (why: string): never => {
+export function fail(why: string): never {
   throw new JavaRegexError(why);
-};
+}
 
 /** Outside classes `v` mode accepts identity escapes of these only. */
 export const SYNTAX = new Set("^$\\.*+?()[]{}|/");

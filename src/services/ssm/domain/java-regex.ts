@@ -115,8 +115,7 @@ class Translator {
     if (c === "*" || c === "+" || c === "?") q = this.next();
     else if (c === "{") {
       const m = /^\{\d+(,\d*)?\}/.exec(String.fromCodePoint(...this.cps.slice(this.pos, this.pos + 40)));
-      if (m === null) fail("illegal repetition");
-      q = m![0];
+      q = (m ?? fail("illegal repetition"))[0];
       this.pos += q.length;
     }
     if (q === "") return "";
@@ -288,7 +287,7 @@ class Translator {
     this.pos += 1;
     const to = this.classAtom(this.next());
     if (typeof to !== "number" || to < from) fail("illegal character range");
-    return [`${literal(from, CLASS_SPECIAL)}-${literal(to as number, CLASS_SPECIAL)}`];
+    return [`${literal(from, CLASS_SPECIAL)}-${literal(to, CLASS_SPECIAL)}`];
   }
 
   /** A single character (its code point) or items standing for sets. */

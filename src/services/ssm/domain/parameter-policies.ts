@@ -46,20 +46,22 @@ export const hasPolicies = (input: PoliciesInput): boolean => input.policies.len
  */
 export function validatePolicies(input: PoliciesInput, tier: ParameterTier): StoredPolicy[] {
   assertPoliciesAllowed(tier, hasPolicies(input));
-  const types = input.policies.map(policyTypeOf);
-  input.policies.forEach((p, i) => assertAttributes(p, types[i] as PolicyType)); // same length as policies
-  assertCompatible(input.policies, types);
-  if (input.policies.length > MAX_POLICIES_PER_PARAMETER) throw policiesLimitExceeded();
-  return input.policies.map((p, i) => ({
-    text: JSON.stringify({ Type: p["Type"], Version: p["Version"], Attributes: p["Attributes"] }),
-    type: types[i] as PolicyType,
+  const typed = input.policies.map((policy) => ({ policy, type: policyTypeOf(policy) }));
+  typed.forEach(({ policy, type }) => assertAttributes(policy, type));
+  assertCompatible(typed);
+  if (typed.length > MAX_POLICIES_PER_PARAMETER) throw policiesLimitExceeded();
+  return typed.map(({ policy, type }) => ({
+    text: JSON.stringify({ Type: policy["Type"], Version: policy["Version"], Attributes: policy["Attributes"] }),
+    type,
     status: "Pending",
   }));
 }
 
+const isPolicyType = (v: unknown): v is PolicyType => (POLICY_TYPES as readonly unknown[]).includes(v);
+
 function policyTypeOf(policy: PolicyObject): PolicyType {
   const type = policy["Type"];
-  if (typeof type === "string" && (POLICY_TYPES as readonly string[]).includes(type)) return type as PolicyType;
+  if (isPolicyType(type)) return type;
   throw invalidPolicyType(type === undefined || type === null ? null : typeof type === "string" ? type : JSON.stringify(type));
 }
 
@@ -118,13 +120,14 @@ function assertDuration(value: unknown, attribute: string, type: PolicyType): vo
 }
 
 /** Two Expirations must name one instant; an ExpirationNotification needs an Expiration (§1.3). */
-function assertCompatible(policies: readonly PolicyObject[], types: readonly PolicyType[]): void {
+function assertCompatible(typed: readonly { readonly policy: PolicyObject; readonly type: PolicyType }[]): void {
   const instants = new Set<number>();
-  policies.forEach((p, i) => {
-    if (types[i] === "Expiration" && isObject(p["Attributes"])) instants.add(timestampOf(p["Attributes"]));
-  });
+  for (const { policy, type } of typed) {
+    const attributes = policy["Attributes"];
+    if (type === "Expiration" && isObject(attributes)) instants.add(timestampOf(attributes));
+  }
   if (instants.size > 1) throw incompatiblePolicy();
-  if (instants.size === 0 && types.includes("ExpirationNotification")) throw incompatiblePolicy();
+  if (instants.size === 0 && typed.some((t) => t.type === "ExpirationNotification")) throw incompatiblePolicy();
 }
 
 const TIMESTAMP =
@@ -140,9 +143,10 @@ const DAYS_400_YEARS = 146_097;
 export function parsePolicyTimestamp(text: string): number | null {
   const m = TIMESTAMP.exec(text);
   if (m === null) return null;
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? "0")) as [number, number, number, number, number, number];
+  const at = (group: number): number => Number(m[group] ?? "0");
+  const [y, mo, d, h, mi, s] = [at(1), at(2), at(3), at(4), at(5), at(6)];
   const ms = Number((m[7] ?? "").padEnd(3, "0").slice(0, 3));
-  const [oh, om, os] = [9, 10, 11].map((i) => Number(m[i] ?? "0")) as [number, number, number];
+  const [oh, om, os] = [at(9), at(10), at(11)];
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || mi > 59 || s > 59) return null;
   if (h > 24 || (h === 24 && mi + s + ms > 0)) return null;
   if (oh > 18 || om > 59 || os > 59 || oh * 3600 + om * 60 + os > 18 * 3600) return null;
