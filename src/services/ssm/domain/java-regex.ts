@@ -3,9 +3,9 @@
  * whole value like `String.matches`. This translates Java syntax to an equivalent JavaScript RegExp
  * with the `v` flag (Node 20), whose nested classes and `&&` express Java's class unions and
  * intersections. Java rejects what it rejects; what the translation cannot express (Unicode blocks
- * `\p{InX}`, `\X`, `\N{…}`) is refused too, as an invalid pattern. Known approximations: inline
- * flags apply to the whole pattern, possessive quantifiers and atomic groups backtrack, and `.` and
- * case-insensitive matching follow JavaScript's Unicode rules.
+ * `\p{InX}`, `\X`, `\N{…}`) is refused too, as an invalid pattern. Known approximations: the
+ * inline flags `i` and `m` apply to the whole pattern, possessive quantifiers and atomic groups
+ * backtrack, and case-insensitive matching follows JavaScript's Unicode rules.
  */
 import {
   assertionEscape,
@@ -32,7 +32,7 @@ export function compileJavaRegex(pattern: string): RegExp {
   const t = new Translator(pattern);
   const body = t.sequence();
   if (!t.done()) fail("unmatched closing ')'");
-  const flags = [...t.flags].filter((f) => "ims".includes(f)).join("");
+  const flags = [...t.flags].filter((f) => "im".includes(f)).join("");
   try {
     return new RegExp(`(?<![\\s\\S])(?:${body})(?![\\s\\S])`, `${flags}v`);
   } catch (e) {
@@ -103,9 +103,17 @@ class Translator {
       case "+":
       case "?":
         return fail(`dangling meta character '${c}'`);
+      case ".":
+        return this.dot();
       default:
         return c;
     }
+  }
+
+  /** Java's `.` excludes every line terminator, `\u0085` too; DOTALL and UNIX_LINES apply from where they are set. */
+  private dot(): string {
+    if (this.flags.has("s")) return "[\\s\\S]";
+    return this.flags.has("d") ? "[^\\n]" : "[^\\n\\r\\x85\\u2028\\u2029]";
   }
 
   /** Quantifiers are copied; a possessive `+` is dropped, a lazy `?` kept. */
