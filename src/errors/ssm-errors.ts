@@ -231,6 +231,20 @@ export const resourcePolicyInvalidParameter = (message: string): AwsError =>
 export const resourcePolicyRequiresAdvancedTier = (): AwsError =>
   resourcePolicyInvalidParameter("Only advanced-tier parameters can be shared. Upgrade the parameter to the advanced-parameter tier and try again.");
 
+/** ResourceArn that is not an ARN, or not an SSM one. */
+export const invalidResourceArn = (arn: string): AwsError =>
+  resourcePolicyInvalidParameter(`The resource ARN ${arn} is not valid. Specify the ARN of a parameter in this account and Region.`);
+
+/** SecureString under `alias/aws/ssm`: AWS managed keys cannot be shared (§4.13). */
+export const resourcePolicyAwsManagedKey = (): AwsError =>
+  resourcePolicyInvalidParameter(
+    "A SecureString parameter encrypted with the AWS managed key can't be shared. Encrypt the parameter with a customer managed key and try again.",
+  );
+
+/** GetResourcePolicies lists no InvalidNextToken in the model: a bad token is an invalid parameter there. */
+export const invalidResourcePolicyNextToken = (token: string): AwsError =>
+  resourcePolicyInvalidParameter(`The following token is invalid: ${token}.`);
+
 export const malformedResourcePolicyDocument = (detail: string): AwsError =>
   upper("MalformedResourcePolicyDocumentException", `The resource policy document is malformed: ${detail}`);
 

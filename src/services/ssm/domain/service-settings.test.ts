@@ -5,6 +5,7 @@ import {
   HIGH_THROUGHPUT_SETTING_ID,
   resolveServiceSetting,
   serviceSettingArn,
+  resetRecord,
   serviceSettingView,
 } from "./service-settings.js";
 
@@ -77,5 +78,12 @@ describe("service settings", () => {
       ARN: TIER_ARN,
       Status: "Customized",
     });
+  });
+
+  it("shows a reset setting as Default, by System, at the date of the reset", () => {
+    const setting = resolveServiceSetting(HIGH_THROUGHPUT_SETTING_ID, scope);
+    const record = resetRecord(setting, "us-east-1", 7000);
+    expect(record).toEqual({ region: "us-east-1", settingId: HIGH_THROUGHPUT_SETTING_ID, value: "false", lastModifiedDate: 7000, lastModifiedUser: "System" });
+    expect(serviceSettingView(setting, record, scope, 1000)).toMatchObject({ SettingValue: "false", LastModifiedDate: 7000, LastModifiedUser: "System", Status: "Default" });
   });
 });

@@ -57,7 +57,8 @@ export function assertSettingValue(setting: ServiceSettingDefinition, value: str
 /**
  * What Get reports: the stored record when customised, otherwise the default value by `System`.
  * `defaultDate` stands in for the date of a setting nobody changed (AWS shows one; its origin is
- * not documented).
+ * not documented). A reset is stored as a record written by `System` (see `resetRecord`), so that
+ * it keeps the date of the reset and still reads as Default.
  */
 export function serviceSettingView(
   setting: ServiceSettingDefinition,
@@ -82,6 +83,11 @@ export function serviceSettingView(
     LastModifiedDate: record.lastModifiedDate,
     LastModifiedUser: record.lastModifiedUser,
     ARN: arn,
-    Status: "Customized",
+    Status: record.lastModifiedUser === SYSTEM_USER ? "Default" : "Customized",
   };
+}
+
+/** ResetServiceSetting's record: the default value, by `System`, at `date`. */
+export function resetRecord(setting: ServiceSettingDefinition, region: string, date: number): ServiceSettingRecord {
+  return { region, settingId: setting.id, value: setting.defaultValue, lastModifiedDate: date, lastModifiedUser: SYSTEM_USER };
 }

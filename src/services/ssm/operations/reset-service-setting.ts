@@ -1,11 +1,19 @@
 import type { ResetServiceSettingRequest, ResetServiceSettingResult } from "@aws-sdk/client-ssm";
 import type { Operation } from "../../operation.js";
 import type { WireShape } from "../../../model/wire-shape.js";
+import { resetRecord, resolveServiceSetting, serviceSettingView } from "../domain/service-settings.js";
+import { serviceSettingOutput, UNCHANGED_SETTING_DATE_MS } from "../service-setting-output.js";
+import type { Validated } from "../validated-request.js";
 
-export const ResetServiceSetting: Operation<ResetServiceSettingRequest, WireShape<ResetServiceSettingResult>> = {
+/** Back to the default value, by `System`, status Default; answers the setting as it now is (§4.12). */
+export const ResetServiceSetting: Operation<Validated<ResetServiceSettingRequest, "SettingId">, WireShape<ResetServiceSettingResult>> = {
   name: "ResetServiceSetting",
   action: "ssm:ResetServiceSetting",
-  async run() {
-    throw new Error("ResetServiceSetting is not implemented yet");
+  async run(input, cx) {
+    const scope = { partition: cx.partition, region: cx.region, account: cx.accountId };
+    const setting = resolveServiceSetting(input.SettingId, scope);
+    const record = resetRecord(setting, cx.region, cx.ports.clock.now().getTime());
+    await cx.ports.storage.write((tx) => tx.putServiceSetting(record));
+    return { ServiceSetting: serviceSettingOutput(serviceSettingView(setting, record, scope, UNCHANGED_SETTING_DATE_MS)) };
   },
 };
