@@ -103,6 +103,10 @@ export const secretReferenceNotFound = (name: string, selector: string | null): 
     `An error occurred (ParameterNotFound) when referencing Secrets Manager: Secret ${name.replace(/^\//, "")}${selector ?? "null"} not found.`,
   );
 
+/** `/aws/reference/secretsmanager/` with no secret id (§7.2). */
+export const secretsManagerDependencyFailure = (): AwsError =>
+  validationException("An error occurred while calling one AWS dependency service.");
+
 export const secretsManagerArnNotAllowed = (): AwsError =>
   validationException(
     "Secrets manager ARN reference should not be passed in the GetParameter(s) request, please refer to https://docs.aws.amazon.com/systems-manager/latest/userguide/integration-ps-secretsmanager.html",

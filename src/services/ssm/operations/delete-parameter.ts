@@ -1,11 +1,21 @@
 import type { DeleteParameterRequest, DeleteParameterResult } from "@aws-sdk/client-ssm";
-import type { Operation } from "../../operation.js";
+import { parameterNotFound } from "../../../errors/ssm-errors.js";
 import type { WireShape } from "../../../model/wire-shape.js";
+import type { Operation } from "../../operation.js";
+import { parseParameterName } from "../domain/parameter-name.js";
+import type { Validated } from "../validated-request.js";
 
-export const DeleteParameter: Operation<DeleteParameterRequest, WireShape<DeleteParameterResult>> = {
+/**
+ * §4.5: the parameter with every version, label, tag and resource policy, by either spelling of a
+ * top-level name. Missing → ParameterNotFound with no message; `aws…` names → AccessDeniedException.
+ */
+export const DeleteParameter: Operation<Validated<DeleteParameterRequest, "Name">, WireShape<DeleteParameterResult>> = {
   name: "DeleteParameter",
   action: "ssm:DeleteParameter",
-  async run() {
-    throw new Error("DeleteParameter is not implemented yet");
+  async run(input, cx) {
+    const { key } = parseParameterName(input.Name, "write");
+    const deleted = await cx.ports.storage.write((tx) => tx.deleteParameter(cx.region, key));
+    if (!deleted) throw parameterNotFound();
+    return {};
   },
 };

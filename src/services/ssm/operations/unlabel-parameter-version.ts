@@ -1,11 +1,34 @@
 import type { UnlabelParameterVersionRequest, UnlabelParameterVersionResult } from "@aws-sdk/client-ssm";
-import type { Operation } from "../../operation.js";
+import { parameterNotFound, parameterVersionNotFound } from "../../../errors/ssm-errors.js";
 import type { WireShape } from "../../../model/wire-shape.js";
+import type { Operation } from "../../operation.js";
+import { parseParameterName } from "../domain/parameter-name.js";
+import type { Validated } from "../validated-request.js";
 
-export const UnlabelParameterVersion: Operation<UnlabelParameterVersionRequest, WireShape<UnlabelParameterVersionResult>> = {
+/**
+ * §4.10: removes the labels attached to that version. A label that is not — attached elsewhere,
+ * attached nowhere, or not a valid label at all — comes back in InvalidLabels; neither is an error.
+ */
+export const UnlabelParameterVersion: Operation<
+  Validated<UnlabelParameterVersionRequest, "Name" | "ParameterVersion" | "Labels">,
+  WireShape<UnlabelParameterVersionResult>
+> = {
   name: "UnlabelParameterVersion",
   action: "ssm:UnlabelParameterVersion",
-  async run() {
-    throw new Error("UnlabelParameterVersion is not implemented yet");
+  async run(input, cx) {
+    const { key } = parseParameterName(input.Name, "write");
+    const version = input.ParameterVersion;
+    return cx.ports.storage.write(async (tx) => {
+      const latest = await tx.latest(cx.region, key);
+      if (latest === undefined) throw parameterNotFound();
+      if ((await tx.version(cx.region, key, version)) === undefined) throw parameterVersionNotFound(latest.key, version);
+      const removed: string[] = [];
+      const invalid: string[] = [];
+      for (const label of new Set(input.Labels)) {
+        if (await tx.removeLabel(cx.region, key, label, version)) removed.push(label);
+        else invalid.push(label);
+      }
+      return { RemovedLabels: removed, InvalidLabels: invalid };
+    });
   },
 };
