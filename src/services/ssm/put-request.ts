@@ -1,6 +1,5 @@
 import type { PutParameterRequest } from "@aws-sdk/client-ssm";
-import type { AwsError } from "../../errors/aws-error.js";
-import { isAwsError } from "../../errors/aws-error.js";
+import { isAwsError, type AwsError } from "../../errors/aws-error.js";
 import { tagsWithOverwrite, tooManyTagsError, typeRequired } from "../../errors/ssm-errors.js";
 import type { ParameterType, Tag } from "../../storage/ports.js";
 import { MAX_TAGS_PER_RESOURCE } from "./domain/limits.js";

@@ -25,16 +25,16 @@ export const GetParameters: Operation<Validated<GetParametersRequest, "Names">, 
   async run(input, cx) {
     const scope = scopeOf(cx);
     const requested = [...new Set(input.Names)].map((raw) => ({ raw, ref: parseParameterReference(raw, scope) }));
-    const invalid: string[] = [];
-    const found = await cx.ports.storage.read(async (tx) => {
+    const { found, invalid } = await cx.ports.storage.read(async (tx) => {
       const hits: Found[] = [];
+      const misses: string[] = [];
       for (const { raw, ref } of requested) {
         // paramstore runs no Secrets Manager: a reference never resolves (§7.2).
         const resolution = ref.namespace === "secretsmanager" ? undefined : await resolveReference(tx, cx.region, ref);
         if (resolution !== undefined && "found" in resolution) hits.push({ ref, record: resolution.found });
-        else invalid.push(raw);
+        else misses.push(raw);
       }
-      return hits;
+      return { found: hits, invalid: misses };
     });
     const withDecryption = input.WithDecryption === true;
     const parameters: WireShape<Parameter>[] = await Promise.all(
