@@ -76,8 +76,40 @@ export interface KmsKeyRecord {
   readonly description: string;
   readonly state: string;
   readonly creationDate: number;
+  /** Milliseconds since the epoch when a key pending deletion goes; absent in every other state. */
+  readonly deletionDate?: number;
   /** Root-key-wrapped material versions, oldest first; the last one encrypts new data. */
   readonly materials: readonly Uint8Array[];
+}
+
+/** What a key's lifecycle operations change; members left out keep their stored value. */
+export interface KmsKeyChange {
+  readonly state?: string;
+  /** null clears it. */
+  readonly deletionDate?: number | null;
+  readonly description?: string;
+}
+
+export interface KmsKeySummary {
+  readonly keyId: string;
+  readonly arn: string;
+}
+
+export interface KmsAliasRecord {
+  readonly region: string;
+  readonly alias: string; // alias/…
+  readonly keyId: string;
+  /** Milliseconds since the epoch. */
+  readonly creationDate: number;
+  readonly lastUpdatedDate: number;
+}
+
+/** A page of aliases in ascending name order: all of a region's, or one key's. */
+export interface KmsAliasScan {
+  readonly keyId?: string;
+  /** Keyset position: return aliases strictly greater than this name. */
+  readonly afterAlias?: string;
+  readonly limit: number;
 }
 
 /**
@@ -113,6 +145,9 @@ export interface ReadTx {
   kmsKey(region: string, keyId: string): Promise<KmsKeyRecord | undefined>;
   /** The key id an alias (`alias/…`) points at. */
   aliasTarget(region: string, alias: string): Promise<string | undefined>;
+  /** Keys in ascending key id order, strictly after `afterKeyId`, at most `limit`. */
+  listKmsKeys(region: string, afterKeyId: string | undefined, limit: number): Promise<KmsKeySummary[]>;
+  listAliases(region: string, scan: KmsAliasScan): Promise<KmsAliasRecord[]>;
 }
 
 export interface WriteTx extends ReadTx {
@@ -134,8 +169,18 @@ export interface WriteTx extends ReadTx {
   deleteResourcePolicy(region: string, key: string, policyId: string): Promise<boolean>;
   /** Inserts a key; returns false (and changes nothing) if the key id exists. */
   insertKmsKey(record: KmsKeyRecord): Promise<boolean>;
-  /** Points an alias at a key; returns false (and changes nothing) if the alias exists. */
-  insertAlias(region: string, alias: string, keyId: string): Promise<boolean>;
+  /** Changes a key's lifecycle fields; returns false if the key does not exist. */
+  updateKmsKey(region: string, keyId: string, change: KmsKeyChange): Promise<boolean>;
+  /** Drops a key with its material and every alias pointing at it; returns false if absent. */
+  deleteKmsKey(region: string, keyId: string): Promise<boolean>;
+  /**
+   * Points an alias at a key; returns false (and changes nothing) if the alias exists. `at` is the
+   * creation time in ms (0, "unknown", when left out).
+   */
+  insertAlias(region: string, alias: string, keyId: string, at?: number): Promise<boolean>;
+  /** Re-points an existing alias; returns false if it does not exist. `at`: update time, ms. */
+  updateAlias(region: string, alias: string, keyId: string, at: number): Promise<boolean>;
+  deleteAlias(region: string, alias: string): Promise<boolean>;
 }
 
 export interface Storage {

@@ -120,6 +120,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX kms_aliases_by_key ON kms_aliases (region, key_id);
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Key lifecycle: when a key pending deletion goes; when an alias was made and last re-pointed.
+      ALTER TABLE kms_keys ADD COLUMN deletion_date INTEGER;
+      ALTER TABLE kms_aliases ADD COLUMN creation_date INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE kms_aliases ADD COLUMN last_updated_date INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** Raised when the file was written by a newer paramstore: running old code on it could corrupt it. */

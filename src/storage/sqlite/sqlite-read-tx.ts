@@ -1,5 +1,8 @@
 import type {
+  KmsAliasRecord,
+  KmsAliasScan,
   KmsKeyRecord,
+  KmsKeySummary,
   ParameterScan,
   ParameterTier,
   ParameterVersionRecord,
@@ -115,6 +118,29 @@ export class SqliteReadTx implements ReadTx {
     this.check();
     return this.reads.aliasTarget.get(region, alias);
   }
+
+  async listKmsKeys(region: string, afterKeyId: string | undefined, limit: number): Promise<KmsKeySummary[]> {
+    this.check();
+    if (limit < 1) return [];
+    return this.reads.listKmsKeys.all(region, afterKeyId ?? "", limit);
+  }
+
+  async listAliases(region: string, scan: KmsAliasScan): Promise<KmsAliasRecord[]> {
+    this.check();
+    if (scan.limit < 1) return [];
+    const after = scan.afterAlias ?? "";
+    const rows =
+      scan.keyId === undefined
+        ? this.reads.listAliases.all(region, after, scan.limit)
+        : this.reads.listAliasesOfKey.all(region, scan.keyId, after, scan.limit);
+    return rows.map((row) => ({
+      region: row.region,
+      alias: row.alias,
+      keyId: row.key_id,
+      creationDate: row.creation_date,
+      lastUpdatedDate: row.last_updated_date,
+    }));
+  }
 }
 
 function kmsKeyRecord(row: KmsKeyRow, materials: Buffer[]): KmsKeyRecord {
@@ -129,6 +155,7 @@ function kmsKeyRecord(row: KmsKeyRow, materials: Buffer[]): KmsKeyRecord {
     description: row.description,
     state: row.state,
     creationDate: row.creation_date,
+    ...(row.deletion_date === null ? {} : { deletionDate: row.deletion_date }),
     materials,
   };
 }

@@ -1,5 +1,6 @@
 import {
   VersionConflict,
+  type KmsKeyChange,
   type KmsKeyRecord,
   type ParameterVersionRecord,
   type ResourcePolicyRecord,
@@ -103,6 +104,7 @@ export class SqliteWriteTx extends SqliteReadTx implements WriteTx {
       description: record.description,
       state: record.state,
       creation_date: record.creationDate,
+      deletion_date: record.deletionDate ?? null,
     });
     if (inserted.changes === 0) return false;
     record.materials.forEach((material, position) => {
@@ -111,9 +113,41 @@ export class SqliteWriteTx extends SqliteReadTx implements WriteTx {
     return true;
   }
 
-  async insertAlias(region: string, alias: string, keyId: string): Promise<boolean> {
+  async updateKmsKey(region: string, keyId: string, change: KmsKeyChange): Promise<boolean> {
     this.check();
-    return this.writes.insertAlias.run(region, alias, keyId).changes > 0;
+    const row = this.reads.kmsKey.get(region, keyId);
+    if (row === undefined) return false;
+    this.writes.updateKmsKey.run(
+      change.state ?? row.state,
+      change.deletionDate === undefined ? row.deletion_date : change.deletionDate,
+      change.description ?? row.description,
+      region,
+      keyId,
+    );
+    return true;
+  }
+
+  async deleteKmsKey(region: string, keyId: string): Promise<boolean> {
+    this.check();
+    const existed = this.writes.deleteKmsKey.run(region, keyId).changes > 0;
+    this.writes.deleteKmsMaterials.run(region, keyId);
+    this.writes.deleteAliasesOfKey.run(region, keyId);
+    return existed;
+  }
+
+  async insertAlias(region: string, alias: string, keyId: string, at = 0): Promise<boolean> {
+    this.check();
+    return this.writes.insertAlias.run(region, alias, keyId, at, at).changes > 0;
+  }
+
+  async updateAlias(region: string, alias: string, keyId: string, at: number): Promise<boolean> {
+    this.check();
+    return this.writes.updateAlias.run(keyId, at, region, alias).changes > 0;
+  }
+
+  async deleteAlias(region: string, alias: string): Promise<boolean> {
+    this.check();
+    return this.writes.deleteAlias.run(region, alias).changes > 0;
   }
 
   private dropParameter(region: string, key: string): boolean {

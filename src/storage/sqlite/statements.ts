@@ -13,6 +13,15 @@ export interface KmsKeyRow {
   readonly description: string;
   readonly state: string;
   readonly creation_date: number;
+  readonly deletion_date: number | null;
+}
+
+export interface KmsAliasRow {
+  readonly region: string;
+  readonly alias: string;
+  readonly key_id: string;
+  readonly creation_date: number;
+  readonly last_updated_date: number;
 }
 
 export interface ScanParams {
@@ -81,6 +90,15 @@ export function prepareReadStatements(db: Database) {
     aliasTarget: db
       .prepare<[region: string, alias: string], string>("SELECT key_id FROM kms_aliases WHERE region = ? AND alias = ?")
       .pluck(),
+    listKmsKeys: db.prepare<[region: string, after: string, limit: number], { keyId: string; arn: string }>(
+      "SELECT key_id AS keyId, arn FROM kms_keys WHERE region = ? AND key_id > ? ORDER BY key_id LIMIT ?",
+    ),
+    listAliases: db.prepare<[region: string, after: string, limit: number], KmsAliasRow>(
+      "SELECT * FROM kms_aliases WHERE region = ? AND alias > ? ORDER BY alias LIMIT ?",
+    ),
+    listAliasesOfKey: db.prepare<[region: string, keyId: string, after: string, limit: number], KmsAliasRow>(
+      "SELECT * FROM kms_aliases WHERE region = ? AND key_id = ? AND alias > ? ORDER BY alias LIMIT ?",
+    ),
     scan(range: ScanRange): Statement<[ScanParams], VersionRow> {
       const shape = scanShape(range);
       let statement = scans.get(shape);
@@ -153,16 +171,29 @@ export function prepareWriteStatements(db: Database) {
       "DELETE FROM resource_policies WHERE region = ? AND key = ? AND policy_id = ?",
     ),
     insertKmsKey: db.prepare<KmsKeyRow>(
-      `INSERT INTO kms_keys (region, key_id, arn, key_manager, description, state, creation_date)
-       VALUES (@region, @key_id, @arn, @key_manager, @description, @state, @creation_date)
+      `INSERT INTO kms_keys (region, key_id, arn, key_manager, description, state, creation_date, deletion_date)
+       VALUES (@region, @key_id, @arn, @key_manager, @description, @state, @creation_date, @deletion_date)
        ON CONFLICT (region, key_id) DO NOTHING`,
     ),
+    updateKmsKey: db.prepare<[state: string, deletionDate: number | null, description: string, region: string, keyId: string]>(
+      "UPDATE kms_keys SET state = ?, deletion_date = ?, description = ? WHERE region = ? AND key_id = ?",
+    ),
+    deleteKmsKey: db.prepare<[region: string, keyId: string]>("DELETE FROM kms_keys WHERE region = ? AND key_id = ?"),
+    deleteKmsMaterials: db.prepare<[region: string, keyId: string]>(
+      "DELETE FROM kms_key_materials WHERE region = ? AND key_id = ?",
+    ),
+    deleteAliasesOfKey: db.prepare<[region: string, keyId: string]>("DELETE FROM kms_aliases WHERE region = ? AND key_id = ?"),
     insertKmsMaterial: db.prepare<[region: string, keyId: string, position: number, material: Uint8Array]>(
       "INSERT INTO kms_key_materials (region, key_id, position, material) VALUES (?, ?, ?, ?)",
     ),
-    insertAlias: db.prepare<[region: string, alias: string, keyId: string]>(
-      "INSERT INTO kms_aliases (region, alias, key_id) VALUES (?, ?, ?) ON CONFLICT (region, alias) DO NOTHING",
+    insertAlias: db.prepare<[region: string, alias: string, keyId: string, created: number, updated: number]>(
+      `INSERT INTO kms_aliases (region, alias, key_id, creation_date, last_updated_date) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (region, alias) DO NOTHING`,
     ),
+    updateAlias: db.prepare<[keyId: string, updated: number, region: string, alias: string]>(
+      "UPDATE kms_aliases SET key_id = ?, last_updated_date = ? WHERE region = ? AND alias = ?",
+    ),
+    deleteAlias: db.prepare<[region: string, alias: string]>("DELETE FROM kms_aliases WHERE region = ? AND alias = ?"),
   };
 }
 
