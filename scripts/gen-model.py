@@ -49,6 +49,26 @@ SSM_OPERATIONS = [
     "DeleteResourcePolicy",
 ]
 
+KMS_OPERATIONS = [
+    "CreateKey",
+    "DescribeKey",
+    "ListKeys",
+    "EnableKey",
+    "DisableKey",
+    "ScheduleKeyDeletion",
+    "CancelKeyDeletion",
+    "CreateAlias",
+    "UpdateAlias",
+    "DeleteAlias",
+    "ListAliases",
+    "Encrypt",
+    "Decrypt",
+    "ReEncrypt",
+    "GenerateDataKey",
+    "GenerateDataKeyWithoutPlaintext",
+    "GenerateRandom",
+]
+
 # Constraints AWS's servers enforce that botocore's copy of the model lacks, each with the recorded
 # evidence (docs in /work/shared/spec). Applied on top of the model and marked in the output.
 PATCHES = {
@@ -276,6 +296,7 @@ def generate(service, api_version, operations):
 
 def main():
     generate("ssm", "2014-11-06", SSM_OPERATIONS)
+    generate("kms", "2014-11-01", KMS_OPERATIONS)
 
 
 if __name__ == "__main__":

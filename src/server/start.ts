@@ -7,12 +7,14 @@ import { rootPrincipal } from "../iam/principal.js";
 import { systemClock } from "../platform/clock.js";
 import type { Logger } from "../platform/logger.js";
 import { systemRandom } from "../platform/random.js";
+import { KmsKeyStore } from "../services/kms/key-store.js";
 import { LocalKeyring } from "../services/kms/keyring.js";
 import type { ServicePorts } from "../services/operation.js";
 import { openSqliteStorage } from "../storage/sqlite/sqlite-storage.js";
 import { createPipeline } from "../wire/pipeline.js";
 import type { ServerConfig } from "./config.js";
 import { loadRootCredentials, type RootCredentials } from "./root-credentials.js";
+import { kmsJsonService } from "./kms-json-service.js";
 import { ssmJsonService } from "./ssm-json-service.js";
 
 export interface RunningServer {
@@ -34,9 +36,10 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   const storage = await openSqliteStorage({ file: join(config.dataDir, "paramstore.db") });
   const clock = systemClock;
   const random = systemRandom;
+  const kmsKeys = new KmsKeyStore(storage, rootKey, clock, random);
   const ports: ServicePorts = {
     storage,
-    keyring: new LocalKeyring(storage, rootKey, clock, random),
+    keyring: new LocalKeyring(kmsKeys),
     clock,
     random,
     tokenKey: deriveKey(rootKey, "next-token"),
@@ -57,7 +60,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   });
 
   const handle = createPipeline({
-    services: [ssmJsonService()],
+    services: [ssmJsonService(), kmsJsonService(kmsKeys)],
     authenticate: verify,
     ports,
     random,

@@ -2,8 +2,10 @@
 
 stdin: {"endpoint": url, "region": r, "calls": [{"op": "put_parameter", "params": {...}}, ...]}
 stdout: [{"ok": response} | {"error": {"code", "message", "status"}}, ...]
-Timestamps become epoch seconds so the test side can compare them.
+Timestamps become epoch seconds so the test side can compare them; blobs (bytes) become base64
+strings, and a parameter written {"$base64": "..."} is sent as those bytes.
 """
+import base64
 import datetime
 import json
 import os
@@ -15,12 +17,24 @@ import botocore.exceptions
 
 
 def plain(value):
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
     if isinstance(value, datetime.datetime):
         return value.timestamp()
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items() if k != "ResponseMetadata"}
     if isinstance(value, list):
         return [plain(v) for v in value]
+    return value
+
+
+def decoded(value):
+    if isinstance(value, dict):
+        if set(value) == {"$base64"}:
+            return base64.b64decode(value["$base64"])
+        return {k: decoded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decoded(v) for v in value]
     return value
 
 
@@ -37,7 +51,7 @@ def main():
     results = []
     for call in job["calls"]:
         try:
-            response = getattr(client, call["op"])(**call.get("params", {}))
+            response = getattr(client, call["op"])(**decoded(call.get("params", {})))
             results.append({"ok": plain(response), "requestId": response["ResponseMetadata"].get("RequestId")})
         except botocore.exceptions.ClientError as e:
             err = e.response.get("Error", {})

@@ -9,6 +9,7 @@ import { systemRandom } from "../../platform/random.js";
 import type { Storage } from "../../storage/ports.js";
 import { openSqliteStorage } from "../../storage/sqlite/sqlite-storage.js";
 import { KmsFailure } from "../ports.js";
+import { KmsKeyStore } from "./key-store.js";
 import { AWS_SSM_ALIAS, LocalKeyring } from "./keyring.js";
 
 const caller = { region: "us-east-1", principal: rootPrincipal("111122223333", "AKIATEST") };
@@ -29,7 +30,7 @@ describe("LocalKeyring", () => {
   });
 
   it("creates alias/aws/ssm once, even under concurrent first use", async () => {
-    const keyring = new LocalKeyring(storage, rootKey, systemClock, systemRandom);
+    const keyring = new LocalKeyring(new KmsKeyStore(storage, rootKey, systemClock, systemRandom));
     const keys = await Promise.all(Array.from({ length: 8 }, () => keyring.generateDataKey(AWS_SSM_ALIAS, context, caller)));
     expect(new Set(keys.map((k) => k.keyArn)).size).toBe(1);
     expect(keys[0]?.keyArn).toMatch(/^arn:aws:kms:us-east-1:111122223333:key\/[0-9a-f-]{36}$/);
@@ -40,18 +41,18 @@ describe("LocalKeyring", () => {
   });
 
   it("unwraps a data key only with the same context, region and root key", async () => {
-    const keyring = new LocalKeyring(storage, rootKey, systemClock, systemRandom);
+    const keyring = new LocalKeyring(new KmsKeyStore(storage, rootKey, systemClock, systemRandom));
     const dk = await keyring.generateDataKey(AWS_SSM_ALIAS, context, caller);
     const again = await keyring.decryptDataKey(dk.blob, context, caller);
     expect(again.plaintext.equals(dk.plaintext)).toBe(true);
     await expect(keyring.decryptDataKey(dk.blob, { PARAMETER_ARN: "other" }, caller)).rejects.toMatchObject({ kmsCode: "InvalidCiphertextException" });
     await expect(keyring.decryptDataKey(dk.blob, context, { ...caller, region: "eu-west-1" })).rejects.toBeInstanceOf(KmsFailure);
-    const otherRoot = new LocalKeyring(storage, randomBytes(32), systemClock, systemRandom);
+    const otherRoot = new LocalKeyring(new KmsKeyStore(storage, randomBytes(32), systemClock, systemRandom));
     await expect(otherRoot.decryptDataKey(dk.blob, context, caller)).rejects.toThrow(/root key/);
   });
 
   it("reports unknown keys with KMS's texts", async () => {
-    const keyring = new LocalKeyring(storage, rootKey, systemClock, systemRandom);
+    const keyring = new LocalKeyring(new KmsKeyStore(storage, rootKey, systemClock, systemRandom));
     await expect(keyring.generateDataKey("alias/nope", context, caller)).rejects.toMatchObject({
       kmsCode: "NotFoundException",
       message: "Alias arn:aws:kms:us-east-1:111122223333:alias/nope is not found.",

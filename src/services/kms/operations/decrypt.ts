@@ -1,0 +1,25 @@
+import type { DecryptRequest, DecryptResponse } from "@aws-sdk/client-kms";
+import { keyMaterialId } from "../key-store.js";
+import { dryRunSucceeded } from "../kms-errors.js";
+import { base64, type KmsOperation, type KmsWire } from "../kms-operation.js";
+import { openCiphertext } from "../open-ciphertext.js";
+
+/** §7.2: the ciphertext names its key; any mismatch of blob or context is a bare InvalidCiphertextException. */
+export const Decrypt: KmsOperation<DecryptRequest, KmsWire<DecryptResponse>> = {
+  name: "Decrypt",
+  action: "kms:Decrypt",
+  async run(input, cx, keys) {
+    const opened = await openCiphertext(keys, input.CiphertextBlob, input.KeyId, input.EncryptionContext, "ciphertextBlob", cx);
+    try {
+      if (input.DryRun === true) throw dryRunSucceeded();
+      return {
+        KeyId: opened.key.arn,
+        Plaintext: base64(opened.plaintext),
+        EncryptionAlgorithm: "SYMMETRIC_DEFAULT",
+        KeyMaterialId: keyMaterialId(opened.key, opened.materialVersion),
+      };
+    } finally {
+      opened.plaintext.fill(0);
+    }
+  },
+};

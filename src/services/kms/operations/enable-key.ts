@@ -1,0 +1,18 @@
+import type { EnableKeyRequest } from "@aws-sdk/client-kms";
+import { changeKey } from "../key-change.js";
+import { pendingDeletion } from "../key-store.js";
+import { assertCustomerManaged } from "../kms-errors.js";
+import { keyScope, type KmsOperation, type Validated } from "../kms-operation.js";
+
+/** §5.4: key id or ARN only; a no-op on an enabled key; refused while pending deletion. */
+export const EnableKey: KmsOperation<Validated<EnableKeyRequest, "KeyId">, Record<string, never>> = {
+  name: "EnableKey",
+  action: "kms:EnableKey",
+  async run(input, cx, keys) {
+    const key = await keys.resolveKeyOnly(input.KeyId, keyScope(cx));
+    assertCustomerManaged(key, "kms:EnableKey", cx.caller.arn);
+    if (key.state === "PendingDeletion") throw pendingDeletion(key);
+    if (key.state !== "Enabled") await changeKey(keys, key, { state: "Enabled" });
+    return {};
+  },
+};

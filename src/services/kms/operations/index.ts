@@ -1,0 +1,41 @@
+import type { AnyKmsOperation } from "../kms-operation.js";
+import { CancelKeyDeletion } from "./cancel-key-deletion.js";
+import { CreateAlias } from "./create-alias.js";
+import { CreateKey } from "./create-key.js";
+import { Decrypt } from "./decrypt.js";
+import { DeleteAlias } from "./delete-alias.js";
+import { DescribeKey } from "./describe-key.js";
+import { DisableKey } from "./disable-key.js";
+import { EnableKey } from "./enable-key.js";
+import { Encrypt } from "./encrypt.js";
+import { GenerateDataKey } from "./generate-data-key.js";
+import { GenerateDataKeyWithoutPlaintext } from "./generate-data-key-without-plaintext.js";
+import { GenerateRandom } from "./generate-random.js";
+import { ListAliases } from "./list-aliases.js";
+import { ListKeys } from "./list-keys.js";
+import { ReEncrypt } from "./re-encrypt.js";
+import { ScheduleKeyDeletion } from "./schedule-key-deletion.js";
+import { UpdateAlias } from "./update-alias.js";
+
+/** The KMS operations this server answers, by AWS operation name. */
+export const kmsOperationTable: ReadonlyMap<string, AnyKmsOperation> = new Map<string, AnyKmsOperation>(
+  [
+    CreateKey,
+    DescribeKey,
+    ListKeys,
+    EnableKey,
+    DisableKey,
+    ScheduleKeyDeletion,
+    CancelKeyDeletion,
+    CreateAlias,
+    UpdateAlias,
+    DeleteAlias,
+    ListAliases,
+    Encrypt,
+    Decrypt,
+    ReEncrypt,
+    GenerateDataKey,
+    GenerateDataKeyWithoutPlaintext,
+    GenerateRandom,
+  ].map((op): [string, AnyKmsOperation] => [op.name, op]),
+);
