@@ -1,0 +1,241 @@
+#!/usr/bin/env node
+// `npm run bench`: paramstore vs a bare node:http server vs moto, on loopback, in one run.
+// Not a test: prints figures and ratios and rewrites the latest run in BENCHMARKS.md.
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { runLoad } from "./load-runner.mjs";
+import { machineBusySeconds, tempDir } from "./processes.mjs";
+import { computeRatios, describeMachine, isValid, render, writeBenchmarks } from "./report.mjs";
+import { REPO, startBare, startMoto, startParamstore } from "./targets.mjs";
+
+function setting(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${raw}`);
+  return n;
+}
+
+const config = {
+  seconds: setting("BENCH_SECONDS", 5),
+  warmupSeconds: setting("BENCH_WARMUP_SECONDS", 1),
+  concurrency: setting("BENCH_CONCURRENCY", 32),
+  putConcurrency: setting("BENCH_PUT_CONCURRENCY", 32),
+  storeSmall: setting("BENCH_STORE_SMALL", 1000),
+  storeBig: setting("BENCH_STORE_BIG", 100_000),
+  motoStoreBig: setting("BENCH_MOTO_STORE_BIG", 10_000),
+  seedConcurrency: setting("BENCH_SEED_CONCURRENCY", 64),
+  // moto's threaded werkzeug server puts faster with few connections than with many.
+  motoSeedConcurrency: setting("BENCH_MOTO_SEED_CONCURRENCY", 4),
+  // Caps each big seeding so that a server whose writes slow down as the store grows still ends the
+  // run in minutes; the table then says which store size was reached.
+  seedBudgetSeconds: setting("BENCH_SEED_BUDGET_SECONDS", 120),
+  maxMinutes: setting("BENCH_MAX_MINUTES", 15),
+  moto: process.env.BENCH_MOTO !== "0",
+  write: process.env.BENCH_WRITE !== "0",
+  profileDir: process.env.BENCH_PROFILE_DIR || undefined,
+  // For profiling one scenario at a time, e.g. BENCH_SCENARIOS=get-string,put.
+  scenarios: process.env.BENCH_SCENARIOS ? process.env.BENCH_SCENARIOS.split(",") : undefined,
+};
+const wanted = (scenario) => config.scenarios === undefined || config.scenarios.includes(scenario);
+
+const STRING_NAME = "/bench/string";
+const STRING_VALUE = "bench-string-value-0123456789abcdef";
+const SECURE_NAME = "/bench/secure";
+const SECURE_VALUE = "bench-secure-value-0123456789abcdef";
+const PAGE_PATH = "/bench/page";
+const PAGE_ITEMS = { prefix: `${PAGE_PATH}/p`, digits: 6, type: "String", tier: "Advanced" };
+
+const request = (target, body) => ({ target, body: JSON.stringify(body) });
+const REQUESTS = {
+  "get-string": [request("GetParameter", { Name: STRING_NAME })],
+  "get-secure": [request("GetParameter", { Name: SECURE_NAME, WithDecryption: true })],
+  "bypath-small": [request("GetParametersByPath", { Path: PAGE_PATH, MaxResults: 10 })],
+  "bypath-big": [request("GetParametersByPath", { Path: PAGE_PATH, MaxResults: 10 })],
+  put: Array.from({ length: config.putConcurrency }, (_, i) =>
+    request("PutParameter", { Name: `/bench/put/client-${String(i).padStart(3, "0")}`, Value: STRING_VALUE, Type: "String", Overwrite: true }),
+  ),
+};
+
+/** What one response of each scenario must contain, beyond status 200. */
+const CHECKS = {
+  "get-string": (r) => r.Parameter?.Value === STRING_VALUE || "Parameter.Value is not the value put",
+  "get-secure": (r) => r.Parameter?.Value === SECURE_VALUE || "Parameter.Value is not the decrypted value",
+  "bypath-small": (r) => r.Parameters?.length === 10 || `page has ${r.Parameters?.length} items, not 10`,
+  "bypath-big": (r) => r.Parameters?.length === 10 || `page has ${r.Parameters?.length} items, not 10`,
+  put: (r) => typeof r.Version === "number" || "no Version in the result",
+};
+
+const began = performance.now();
+const elapsed = () => (performance.now() - began) / 1000;
+const say = (text) => process.stderr.write(`[${elapsed().toFixed(0).padStart(3)} s] ${text}\n`);
+const watchdog = setTimeout(() => {
+  say(`bench: still running after ${config.maxMinutes} min, giving up`);
+  process.exit(3);
+}, config.maxMinutes * 60_000);
+watchdog.unref();
+
+const rows = [];
+const seeds = [];
+const notes = [];
+const seeded = new Map();
+
+async function seed(target, to, concurrency, budgetSeconds) {
+  const from = seeded.get(target.name) ?? 0;
+  if (to <= from) return;
+  say(`seeding ${target.name}: ${PAGE_PATH}/p${from}…p${to - 1} (${to - from} PutParameter, ${concurrency} connections)`);
+  const job = { mode: "seed", concurrency, budgetSeconds, items: { ...PAGE_ITEMS, from, to } };
+  const result = await runLoad(target, job, ((budgetSeconds ?? 1800) + 120) * 1000);
+  const { timeline } = result;
+  const rate = (a, b) => (b[1] - a[1]) / (b[0] - a[0]);
+  const firstRate = timeline.length > 1 ? rate([0, 0], timeline[0]) : result.rps;
+  const lastRate = timeline.length > 1 ? rate(timeline.at(-2), timeline.at(-1)) : result.rps;
+  seeds.push({ target: target.name, from, count: result.reached - from, concurrency, result, firstRate, lastRate });
+  say(`  ${result.completed} in ${result.seconds.toFixed(1)} s (${Math.round(result.rps)}/s; ${Math.round(firstRate)}/s at first, ${Math.round(lastRate)}/s at the end), ${result.errors.count} errors`);
+  for (const s of result.errors.samples) say(`  error ${s.count}×: ${s.text}`);
+  seeded.set(target.name, result.reached);
+  if (result.reached < to) {
+    const note =
+      `${target.name} was seeded with ${storeLabel(result.reached)} parameters, not ${storeLabel(to)}: seeding stops after ` +
+      `${budgetSeconds} s (BENCH_SEED_BUDGET_SECONDS), and its PutParameter create rate fell from ${Math.round(firstRate)}/s ` +
+      `(store of ${storeLabel(from)}) to ${Math.round(lastRate)}/s (store of ${storeLabel(result.reached)}).`;
+    notes.push(note);
+    say(note);
+  }
+}
+
+async function setUp(target) {
+  const { responses } = await runLoad(
+    target,
+    {
+      mode: "once",
+      requests: [
+        request("PutParameter", { Name: STRING_NAME, Value: STRING_VALUE, Type: "String", Overwrite: true }),
+        request("PutParameter", { Name: SECURE_NAME, Value: SECURE_VALUE, Type: "SecureString", Overwrite: true }),
+      ],
+    },
+    60_000,
+  );
+  for (const r of responses) if (r.status !== 200) say(`set-up of ${target.name} failed: HTTP ${r.status} ${r.body.slice(0, 300)}`);
+}
+
+async function measure(scenario, target, store) {
+  if (!wanted(scenario)) return;
+  const requests = REQUESTS[scenario];
+  const concurrency = scenario === "put" ? config.putConcurrency : config.concurrency;
+  const row = { scenario, target: target.name, store, concurrency, checks: [] };
+  rows.push(row);
+  // One request first: the response must be the right one, not merely a 200.
+  if (target.name !== "bare") {
+    const { responses } = await runLoad(target, { mode: "once", requests: [requests[0]] }, 120_000);
+    const [first] = responses;
+    if (first.status !== 200) row.checks.push(`check request answered HTTP ${first.status}: ${first.body.slice(0, 300)}`);
+    else {
+      const verdict = CHECKS[scenario](JSON.parse(first.body));
+      if (verdict !== true) row.checks.push(verdict);
+    }
+  }
+  const timeoutMs = (config.warmupSeconds + config.seconds) * 1000 + 60_000;
+  const machine0 = machineBusySeconds();
+  const server0 = target.cpuSeconds();
+  row.result = await runLoad(target, { mode: "run", requests, concurrency, warmupSeconds: config.warmupSeconds, seconds: config.seconds }, timeoutMs);
+  const machine1 = machineBusySeconds();
+  const server1 = target.cpuSeconds();
+  const r = row.result;
+  if (server0 !== undefined && server1 !== undefined && r.answered > 0) {
+    // Server CPU per answered request (warm-up included): the cost of a request, whatever the load.
+    row.serverCpuUs = ((server1 - server0) / r.answered) * 1e6;
+    // Everything else that ran meanwhile — other processes make a run noisy.
+    if (machine0 !== undefined && machine1 !== undefined) {
+      const wall = config.warmupSeconds + config.seconds;
+      row.otherCores = Math.max(0, (machine1 - machine0 - (server1 - server0) - r.cpuSeconds) / wall);
+    }
+  }
+  say(
+    `${scenario.padEnd(12)} ${target.name.padEnd(10)} ${String(Math.round(r.rps)).padStart(6)} req/s  p50 ${r.latencyMs.p50.toFixed(2)} ms  p99 ${r.latencyMs.p99.toFixed(2)} ms` +
+      `  server CPU ${row.serverCpuUs?.toFixed(0)} µs/req  other processes ${row.otherCores?.toFixed(2)} cores` +
+      (isValid(row) ? "" : `  INVALID: ${r.errors.count} errors ${row.checks.join("; ")}`),
+  );
+}
+
+const storeLabel = (n) => (n < 1000 ? String(n) : n % 1000 === 0 ? `${n / 1000}k` : `${(n / 1000).toFixed(1)}k`);
+
+async function main() {
+  if (!existsSync(join(REPO, "dist", "cli", "main.js"))) {
+    throw new Error("dist/ is missing: run `npm ci` (or `npm run build`) first");
+  }
+  const work = tempDir("paramstore-bench-");
+  const paramstore = await startParamstore(work, { profileDir: config.profileDir });
+  say(`paramstore listening on port ${paramstore.port} (pid ${paramstore.pid}, log ${paramstore.logFile})`);
+  const bare = await startBare(work);
+  let moto;
+  if (config.moto) {
+    try {
+      moto = await startMoto(work);
+      say(`moto_server listening on port ${moto.port} (pid ${moto.pid})`);
+    } catch (e) {
+      notes.push(`moto not measured: ${e.message.split("\n")[0]}`);
+      say(`moto not measured: ${e.message}`);
+    }
+  } else notes.push("moto not measured (BENCH_MOTO=0)");
+  const stores = [paramstore, moto].filter((t) => t !== undefined);
+  const all = [paramstore, bare, moto].filter((t) => t !== undefined);
+
+  try {
+    for (const t of stores) {
+      await setUp(t);
+      await seed(t, config.storeSmall, t === moto ? config.motoSeedConcurrency : config.seedConcurrency);
+    }
+    const small = storeLabel(config.storeSmall);
+    for (const t of all) await measure("get-string", t, small);
+    for (const t of stores) await measure("get-secure", t, small);
+    for (const t of stores) await measure("bypath-small", t, storeLabel(config.storeSmall));
+
+    if (wanted("bypath-big")) {
+      await seed(paramstore, config.storeBig, config.seedConcurrency, config.seedBudgetSeconds);
+      if (moto !== undefined) await seed(moto, config.motoStoreBig, config.motoSeedConcurrency, config.seedBudgetSeconds);
+    }
+    for (const t of stores) await measure("bypath-big", t, storeLabel(seeded.get(t.name)));
+    if (moto !== undefined && seeded.get("moto") === config.motoStoreBig && config.motoStoreBig < config.storeBig) {
+      const motoSeed = seeds.filter((s) => s.target === "moto");
+      const rate = motoSeed.reduce((a, s) => a + s.result.completed, 0) / motoSeed.reduce((a, s) => a + s.result.seconds, 0);
+      notes.push(
+        `moto was seeded with ${storeLabel(config.motoStoreBig)} parameters, not ${storeLabel(config.storeBig)}: ` +
+          `at its measured ${Math.round(rate)} PutParameter/s, ${storeLabel(config.storeBig)} would take about ` +
+          `${Math.round(config.storeBig / rate / 60)} min.`,
+      );
+    }
+    for (const t of stores) await measure("put", t, "");
+  } finally {
+    var rss = all.map((t) => ({ target: t.name, bytes: t.peakRss() }));
+    const logBytes = existsSync(paramstore.logFile) ? statSync(paramstore.logFile).size : 0;
+    notes.push(`paramstore wrote ${(logBytes / 1024 / 1024).toFixed(1)} MiB of JSON log during the run (default level, to a file).`);
+    await Promise.all(all.map((t) => t.stop()));
+  }
+
+  const machine = describeMachine();
+  const report = { rows, ratios: computeRatios(rows), rss, seeds, notes, machine, config, elapsedSeconds: elapsed() };
+  process.stdout.write(`\n${render(report, false)}\n`);
+  const valid = config.scenarios === undefined && rows.every(isValid) && seeds.every((s) => s.result.errors.count === 0);
+  if (!valid) {
+    process.stdout.write(
+      config.scenarios === undefined
+        ? "\nThis run had errors: its figures are not valid; BENCHMARKS.md was not updated.\n"
+        : "\nPartial run (BENCH_SCENARIOS): BENCHMARKS.md was not updated.\n",
+    );
+    process.exitCode = 1;
+  } else if (config.write) {
+    writeBenchmarks(join(REPO, "BENCHMARKS.md"), render(report, true));
+    process.stdout.write("\nBENCHMARKS.md updated.\n");
+  }
+  if (config.profileDir !== undefined) process.stdout.write(`CPU profile of paramstore written to ${config.profileDir}\n`);
+}
+
+try {
+  await main();
+} catch (e) {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : e}\n`);
+  process.exitCode = 2;
+}
+process.exit();

@@ -1,0 +1,55 @@
+// Builds SigV4-signed AWS JSON 1.1 requests as raw HTTP/1.1 bytes, ready to be replayed: a
+// signature stays valid for 15 minutes, far longer than any scenario runs.
+import { createHash, createHmac } from "node:crypto";
+import { HttpRequest } from "@smithy/protocol-http";
+import { SignatureV4 } from "@smithy/signature-v4";
+
+const toBuffer = (data) =>
+  typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+
+/** The Checksum interface @smithy/signature-v4 expects, backed by node:crypto. */
+class NodeSha256 {
+  #hash;
+  constructor(secret) {
+    this.#hash = secret === undefined ? createHash("sha256") : createHmac("sha256", toBuffer(secret));
+  }
+  update(data) {
+    this.#hash.update(toBuffer(data));
+  }
+  async digest() {
+    return new Uint8Array(this.#hash.digest());
+  }
+}
+
+/** Returns `sign(target, body) → Promise<Buffer>` for one endpoint and one set of credentials. */
+export function createRequestSigner({ host, port, accessKeyId, secretAccessKey, region }) {
+  const signer = new SignatureV4({
+    credentials: { accessKeyId, secretAccessKey },
+    region,
+    service: "ssm",
+    sha256: NodeSha256,
+    uriEscapePath: true,
+  });
+  const hostHeader = `${host}:${port}`;
+  return async function sign(target, body) {
+    const payload = Buffer.from(body, "utf8");
+    const request = new HttpRequest({
+      method: "POST",
+      protocol: "http:",
+      hostname: host,
+      port,
+      path: "/",
+      headers: {
+        host: hostHeader,
+        "content-type": "application/x-amz-json-1.1",
+        "x-amz-target": `AmazonSSM.${target}`,
+        "content-length": String(payload.length),
+      },
+      body: payload,
+    });
+    const signed = await signer.sign(request);
+    let head = "POST / HTTP/1.1\r\n";
+    for (const [name, value] of Object.entries(signed.headers)) head += `${name}: ${value}\r\n`;
+    return Buffer.concat([Buffer.from(`${head}\r\n`, "latin1"), payload]);
+  };
+}
