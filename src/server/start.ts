@@ -25,6 +25,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const KEY_SWEEP_MS = 60_000;
+
 /** The composition root: the only place that knows every adapter and wires it to its port. */
 export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
@@ -68,6 +70,24 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     maxBodyBytes: config.maxBodyBytes,
   });
 
+  // Keys pending deletion go when due (kms.md §5.5): once now, for those that fell due while stopped,
+  // then every minute; a lookup in between also deletes a due key (KmsKeyStore.keyById).
+  let sweeping: Promise<void> = Promise.resolve();
+  const sweepKeys = (): void => {
+    sweeping = sweeping
+      .then(() => kmsKeys.deleteDueKeys())
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          const err = e instanceof Error ? e : new Error(String(e));
+          logger.error({ err: { type: err.name, message: err.message, stack: err.stack } }, "kms deletion sweep failed");
+        },
+      );
+  };
+  sweepKeys();
+  const sweeper = setInterval(sweepKeys, KEY_SWEEP_MS);
+  sweeper.unref();
+
   let inFlight = 0;
   let drained: (() => void) | undefined;
   const server: Server = createServer((req, res) => {
@@ -99,11 +119,13 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     rootCredentials,
     close() {
       closing ??= (async () => {
+        clearInterval(sweeper);
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
         server.closeAllConnections();
         await stopped;
+        await sweeping;
         await storage.close();
       })();
       return closing;

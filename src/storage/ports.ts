@@ -148,6 +148,8 @@ export interface ReadTx {
   /** Keys in ascending key id order, strictly after `afterKeyId`, at most `limit`. */
   listKmsKeys(region: string, afterKeyId: string | undefined, limit: number): Promise<KmsKeySummary[]>;
   listAliases(region: string, scan: KmsAliasScan): Promise<KmsAliasRecord[]>;
+  /** Keys of every region whose DeletionDate is at or before `now` (ms), soonest first, at most `limit`. */
+  kmsKeysDueForDeletion(now: number, limit: number): Promise<{ region: string; keyId: string }[]>;
 }
 
 export interface WriteTx extends ReadTx {

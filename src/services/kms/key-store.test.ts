@@ -16,6 +16,7 @@ import { DisableKey } from "./operations/disable-key.js";
 import { EnableKey } from "./operations/enable-key.js";
 import { ScheduleKeyDeletion } from "./operations/schedule-key-deletion.js";
 import { CreateAlias } from "./operations/create-alias.js";
+import { ListKeys } from "./operations/list-keys.js";
 
 const principal = rootPrincipal("111122223333", "AKIATEST");
 const caller = { region: "us-east-1", principal };
@@ -87,5 +88,21 @@ describe("KmsKeyStore shared by KMS and the SSM keyring", () => {
     });
     expect(await storage.read((tx) => tx.kmsKey("us-east-1", keyId))).toBeUndefined();
     expect(await storage.read((tx) => tx.aliasTarget("us-east-1", "alias/doomed"))).toBeUndefined();
+  });
+
+  it("sweeps keys that fell due without anyone looking them up, and only those", async () => {
+    const doomed = await newKey();
+    const later = await newKey();
+    const kept = await newKey();
+    await CreateAlias.run({ AliasName: "alias/swept", TargetKeyId: doomed }, cx, keys);
+    await ScheduleKeyDeletion.run({ KeyId: doomed, PendingWindowInDays: 7 }, cx, keys);
+    await ScheduleKeyDeletion.run({ KeyId: later, PendingWindowInDays: 8 }, cx, keys);
+    expect(await keys.deleteDueKeys()).toBe(0);
+    now += 7 * DAY;
+    expect(await keys.deleteDueKeys()).toBe(1);
+    const listed = await ListKeys.run({}, cx, keys);
+    expect(listed.Keys?.map((k) => k.KeyId).sort()).toEqual([later, kept].sort());
+    expect(await storage.read((tx) => tx.aliasTarget("us-east-1", "alias/swept"))).toBeUndefined();
+    expect(await keys.deleteDueKeys()).toBe(0);
   });
 });

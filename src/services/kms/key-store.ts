@@ -120,6 +120,26 @@ export class KmsKeyStore {
     return plaintext;
   }
 
+  /**
+   * Deletes keys whose DeletionDate has passed (kms.md §5.5), a batch at a time; the server runs it at
+   * start and periodically, so a key nobody looks up goes too. Returns how many it deleted.
+   */
+  async deleteDueKeys(limit = 100): Promise<number> {
+    const now = this.clock.now().getTime();
+    const due = await this.storage.read((tx) => tx.kmsKeysDueForDeletion(now, limit));
+    if (due.length === 0) return 0;
+    const deleted = await this.storage.write(async (tx) => {
+      let count = 0;
+      for (const { region, keyId } of due) {
+        if (isDue(await tx.kmsKey(region, keyId), now) && (await tx.deleteKmsKey(region, keyId))) count++;
+      }
+      return count;
+    });
+    for (const { region, keyId } of due) this.forgetKey(region, keyId);
+    this.aliases.clear();
+    return deleted;
+  }
+
   /** Drops cached records after a change made here, so the next use reads the stored state. */
   forgetKey(region: string, keyId: string): void {
     this.keys.delete(`${region}|${keyId}`);
@@ -131,8 +151,8 @@ export class KmsKeyStore {
 
   /**
    * A key pending deletion whose DeletionDate has passed is gone: it is deleted (with its material and
-   * aliases) the first time anything looks it up, so the deadline holds across restarts. A background
-   * sweep for keys nobody looks up is still to come.
+   * aliases) the first time anything looks it up, so the deadline holds to the millisecond between
+   * two sweeps (deleteDueKeys).
    */
   async keyById(region: string, keyId: string): Promise<KmsKeyRecord | undefined> {
     const cacheKey = `${region}|${keyId}`;

@@ -170,5 +170,20 @@ export function kmsCases(storage: () => Storage): void {
       expect((await storage().read((tx) => tx.kmsKey(REGION, KEY_ID)))?.materials.length).toBe(1);
       expect((await storage().read((tx) => tx.kmsKey(REGION, OTHER_KEY_ID)))?.materials.length).toBe(3);
     });
+
+    it("finds the keys due for deletion across regions, soonest first", async () => {
+      await storage().write(async (tx) => {
+        await tx.insertKmsKey(kmsKey(KEY_ID, { state: "PendingDeletion", deletionDate: 2000 }));
+        await tx.insertKmsKey(kmsKey(KEY_ID, { region: OTHER_REGION, state: "PendingDeletion", deletionDate: 1000 }));
+        await tx.insertKmsKey(kmsKey(OTHER_KEY_ID, { state: "PendingDeletion", deletionDate: 3000 }));
+        await tx.insertKmsKey(kmsKey("5555aaaa-12ab-34cd-56ef-1234567890ab"));
+      });
+      expect(await storage().read((tx) => tx.kmsKeysDueForDeletion(2000, 10))).toEqual([
+        { region: OTHER_REGION, keyId: KEY_ID },
+        { region: REGION, keyId: KEY_ID },
+      ]);
+      expect(await storage().read((tx) => tx.kmsKeysDueForDeletion(5000, 1))).toEqual([{ region: OTHER_REGION, keyId: KEY_ID }]);
+      expect(await storage().read((tx) => tx.kmsKeysDueForDeletion(999, 10))).toEqual([]);
+    });
   });
 }

@@ -129,6 +129,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE kms_aliases ADD COLUMN last_updated_date INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- The deletion sweep visits only keys pending deletion, soonest first.
+      CREATE INDEX kms_keys_by_deletion ON kms_keys (deletion_date) WHERE deletion_date IS NOT NULL;
+    `,
+  },
 ];
 
 /** Raised when the file was written by a newer paramstore: running old code on it could corrupt it. */

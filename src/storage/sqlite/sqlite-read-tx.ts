@@ -125,6 +125,12 @@ export class SqliteReadTx implements ReadTx {
     return this.reads.listKmsKeys.all(region, afterKeyId ?? "", limit);
   }
 
+  async kmsKeysDueForDeletion(now: number, limit: number): Promise<{ region: string; keyId: string }[]> {
+    this.check();
+    if (limit < 1) return [];
+    return this.reads.kmsKeysDue.all(now, limit);
+  }
+
   async listAliases(region: string, scan: KmsAliasScan): Promise<KmsAliasRecord[]> {
     this.check();
     if (scan.limit < 1) return [];

@@ -99,6 +99,10 @@ export function prepareReadStatements(db: Database) {
     listAliasesOfKey: db.prepare<[region: string, keyId: string, after: string, limit: number], KmsAliasRow>(
       "SELECT * FROM kms_aliases WHERE region = ? AND key_id = ? AND alias > ? ORDER BY alias LIMIT ?",
     ),
+    kmsKeysDue: db.prepare<[now: number, limit: number], { region: string; keyId: string }>(
+      `SELECT region, key_id AS keyId FROM kms_keys WHERE deletion_date IS NOT NULL AND deletion_date <= ?
+       ORDER BY deletion_date LIMIT ?`,
+    ),
     scan(range: ScanRange): Statement<[ScanParams], VersionRow> {
       const shape = scanShape(range);
       let statement = scans.get(shape);
