@@ -1,0 +1,52 @@
+import { jacksonJson } from "./jackson-json.js";
+
+/** The one key policy name KMS knows (kms.md §9.2). */
+export const DEFAULT_POLICY_NAME = "default";
+
+/**
+ * The policy CreateKey attaches when the caller gives none (kms.md §9.1): the account root statement,
+ * which delegates every KMS action on the key to IAM.
+ */
+export function defaultKeyPolicy(account: string): string {
+  return jacksonJson({
+    Version: "2012-10-17",
+    Id: "key-default-1",
+    Statement: [
+      {
+        Sid: "Enable IAM User Permissions",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+    ],
+  });
+}
+
+/**
+ * The policy of the AWS managed `alias/aws/ssm` key (kms.md §11): every principal of the account may
+ * use it through SSM; the account may read its metadata. Nobody may change it.
+ */
+export function awsSsmKeyPolicy(account: string, region: string): string {
+  return jacksonJson({
+    Version: "2012-10-17",
+    Id: "auto-ssm-1",
+    Statement: [
+      {
+        Sid: "Allow access through SSM for all principals in the account that are authorized to use SSM",
+        Effect: "Allow",
+        Principal: { AWS: "*" },
+        Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        Resource: "*",
+        Condition: { StringEquals: { "kms:CallerAccount": account, "kms:ViaService": `ssm.${region}.amazonaws.com` } },
+      },
+      {
+        Sid: "Allow direct access to key metadata to the account",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: ["kms:Describe*", "kms:Get*", "kms:List*"],
+        Resource: "*",
+      },
+    ],
+  });
+}
