@@ -80,6 +80,23 @@ export interface KmsKeyRecord {
   readonly deletionDate?: number;
   /** Root-key-wrapped material versions, oldest first; the last one encrypts new data. */
   readonly materials: readonly Uint8Array[];
+  /** Automatic rotation; absent while it is off. */
+  readonly rotation?: KmsRotationSchedule;
+}
+
+export interface KmsRotationSchedule {
+  readonly periodInDays: number;
+  /** Milliseconds since the epoch. */
+  readonly nextRotationDate: number;
+}
+
+/** How a material version after the first came to be (ListKeyRotations). */
+export interface KmsRotationRecord {
+  /** 2 for the first rotation: the version a ciphertext names. */
+  readonly materialVersion: number;
+  /** Milliseconds since the epoch. */
+  readonly rotationDate: number;
+  readonly rotationType: "AUTOMATIC" | "ON_DEMAND";
 }
 
 /** What a key's lifecycle operations change; members left out keep their stored value. */
@@ -88,6 +105,8 @@ export interface KmsKeyChange {
   /** null clears it. */
   readonly deletionDate?: number | null;
   readonly description?: string;
+  /** null turns automatic rotation off. */
+  readonly rotation?: KmsRotationSchedule | null;
 }
 
 export interface KmsKeySummary {
@@ -125,6 +144,28 @@ export interface ParameterScan {
   readonly limit: number;
 }
 
+/**
+ * Which root key wraps KMS key material, by fingerprint (never the key), and while a root key
+ * rotation runs, the one it moves away from: material may be wrapped under either until it ends.
+ */
+export interface RootKeyState {
+  readonly current: string;
+  readonly previous: string | null;
+}
+
+/** Where one stored KMS material version sits (root key rotation walks them in this order). */
+export interface KmsMaterialPosition {
+  readonly region: string;
+  readonly keyId: string;
+  /** 1 for a key's first material. */
+  readonly version: number;
+}
+
+export interface KmsMaterialEntry extends KmsMaterialPosition {
+  readonly arn: string;
+  readonly material: Uint8Array;
+}
+
 export interface ReadTx {
   /** The latest version of a parameter. */
   latest(region: string, key: string): Promise<ParameterVersionRecord | undefined>;
@@ -150,6 +191,18 @@ export interface ReadTx {
   listAliases(region: string, scan: KmsAliasScan): Promise<KmsAliasRecord[]>;
   /** Keys of every region whose DeletionDate is at or before `now` (ms), soonest first, at most `limit`. */
   kmsKeysDueForDeletion(now: number, limit: number): Promise<{ region: string; keyId: string }[]>;
+  /** Keys of every region whose NextRotationDate is at or before `now` (ms), soonest first, at most `limit`. */
+  kmsKeysDueForRotation(now: number, limit: number): Promise<{ region: string; keyId: string }[]>;
+  /** Rotations of a key in ascending material version, strictly after `afterVersion`, at most `limit`. */
+  kmsKeyRotations(region: string, keyId: string, afterVersion: number, limit: number): Promise<KmsRotationRecord[]>;
+  countKmsKeyRotations(region: string, keyId: string, type: KmsRotationRecord["rotationType"]): Promise<number>;
+  /** A key's tags in insertion order. */
+  kmsKeyTags(region: string, keyId: string): Promise<Tag[]>;
+  /** A key's policy as it was put; undefined for a key that has the default policy (or no key). */
+  kmsKeyPolicy(region: string, keyId: string): Promise<string | undefined>;
+  rootKeyState(): Promise<RootKeyState | undefined>;
+  /** Materials of every region in (region, key id, version) order, strictly after `after`, at most `limit`. */
+  scanKmsMaterials(after: KmsMaterialPosition | undefined, limit: number): Promise<KmsMaterialEntry[]>;
 }
 
 export interface WriteTx extends ReadTx {
@@ -173,7 +226,15 @@ export interface WriteTx extends ReadTx {
   insertKmsKey(record: KmsKeyRecord): Promise<boolean>;
   /** Changes a key's lifecycle fields; returns false if the key does not exist. */
   updateKmsKey(region: string, keyId: string, change: KmsKeyChange): Promise<boolean>;
-  /** Drops a key with its material and every alias pointing at it; returns false if absent. */
+  /**
+   * Adds the key's next material version (`rotation.materialVersion` must be one past its last);
+   * returns false, changing nothing, if the key is absent or that version exists (a lost race).
+   */
+  appendKmsMaterial(region: string, keyId: string, material: Uint8Array, rotation: KmsRotationRecord): Promise<boolean>;
+  /** Sets a key's tags: an existing key keeps its position and takes the new value; new keys append. */
+  putKmsKeyTags(region: string, keyId: string, tags: readonly Tag[]): Promise<void>;
+  removeKmsKeyTags(region: string, keyId: string, tagKeys: readonly string[]): Promise<void>;
+  /** Drops a key with its material, tags and every alias pointing at it; returns false if absent. */
   deleteKmsKey(region: string, keyId: string): Promise<boolean>;
   /**
    * Points an alias at a key; returns false (and changes nothing) if the alias exists. `at` is the
@@ -183,6 +244,11 @@ export interface WriteTx extends ReadTx {
   /** Re-points an existing alias; returns false if it does not exist. `at`: update time, ms. */
   updateAlias(region: string, alias: string, keyId: string, at: number): Promise<boolean>;
   deleteAlias(region: string, alias: string): Promise<boolean>;
+  /** Sets a key's policy (deleted with the key); returns false if the key does not exist. */
+  putKmsKeyPolicy(region: string, keyId: string, policy: string): Promise<boolean>;
+  setRootKeyState(state: RootKeyState): Promise<void>;
+  /** Replaces a stored material only if it still holds `expected`; returns whether it did. */
+  replaceKmsMaterial(at: KmsMaterialPosition, expected: Uint8Array, material: Uint8Array): Promise<boolean>;
 }
 
 export interface Storage {

@@ -40,6 +40,7 @@ describe("schema migrations", () => {
     expect(tables(db)).toEqual([
       "kms_aliases",
       "kms_key_materials",
+      "kms_key_tags",
       "kms_keys",
       "labels",
       "parameters",
@@ -87,6 +88,25 @@ describe("schema migrations", () => {
       ...MIGRATIONS.slice(1).map((m) => ({ version: m.version, applied_at: APPLIED_AT })),
     ]);
     db.close();
+  });
+
+  it("turns on yearly rotation for AWS managed keys written before step 6, and only for them", async () => {
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.slice(0, 5), 1);
+    const insertKey = old.prepare(
+      "INSERT INTO kms_keys VALUES ('us-east-1', ?, 'arn', ?, '', 'Enabled', 1000, NULL)",
+    );
+    insertKey.run("aws-key", "AWS");
+    insertKey.run("customer-key", "CUSTOMER");
+    old.prepare("INSERT INTO kms_key_materials VALUES ('us-east-1', 'aws-key', 0, x'01')").run();
+    old.close();
+
+    const storage = await openSqliteStorage({ file, clock });
+    const [aws, customer] = await storage.read(async (tx) => [await tx.kmsKey(REGION, "aws-key"), await tx.kmsKey(REGION, "customer-key")]);
+    expect(aws?.rotation).toEqual({ periodInDays: 365, nextRotationDate: 1000 + 365 * 86_400_000 });
+    expect(customer?.rotation).toBeUndefined();
+    expect(await storage.read((tx) => tx.kmsKeyRotations(REGION, "aws-key", 0, 10))).toEqual([]);
+    await storage.close();
   });
 
   it("applies nothing when the file is up to date", async () => {

@@ -136,6 +136,50 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX kms_keys_by_deletion ON kms_keys (deletion_date) WHERE deletion_date IS NOT NULL;
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- Automatic rotation (NULL: off), swept soonest first; each material after the first records
+      -- when and how it came (ListKeyRotations). AWS managed keys rotate yearly (kms.md §11).
+      ALTER TABLE kms_keys ADD COLUMN rotation_period_days INTEGER;
+      ALTER TABLE kms_keys ADD COLUMN next_rotation_date INTEGER;
+      CREATE INDEX kms_keys_by_rotation ON kms_keys (next_rotation_date) WHERE next_rotation_date IS NOT NULL;
+      UPDATE kms_keys SET rotation_period_days = 365, next_rotation_date = creation_date + 365 * 86400000
+        WHERE key_manager = 'AWS';
+      ALTER TABLE kms_key_materials ADD COLUMN rotation_date INTEGER;
+      ALTER TABLE kms_key_materials ADD COLUMN rotation_type TEXT;
+
+      CREATE TABLE kms_key_tags (
+        region TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        tag_key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (region, key_id, tag_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX kms_key_tags_by_position ON kms_key_tags (region, key_id, position);
+    `,
+  },
+  {
+    version: 7,
+    sql: `
+      -- A key's policy as put (no row: the default key policy); "default" is the only policy name.
+      CREATE TABLE kms_key_policies (
+        region TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        policy TEXT NOT NULL,
+        PRIMARY KEY (region, key_id)
+      ) WITHOUT ROWID;
+
+      -- Fingerprints of the root key that wraps new KMS material and, during a root key rotation,
+      -- of the one being retired. One row.
+      CREATE TABLE root_key_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        current TEXT NOT NULL,
+        previous TEXT
+      );
+    `,
+  },
 ];
 
 /** Raised when the file was written by a newer paramstore: running old code on it could corrupt it. */

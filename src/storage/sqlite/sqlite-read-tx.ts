@@ -3,6 +3,7 @@ import type {
   KmsAliasScan,
   KmsKeyRecord,
   KmsKeySummary,
+  KmsRotationRecord,
   ParameterScan,
   ParameterTier,
   ParameterVersionRecord,
@@ -131,6 +132,34 @@ export class SqliteReadTx implements ReadTx {
     return this.reads.kmsKeysDue.all(now, limit);
   }
 
+  async kmsKeysDueForRotation(now: number, limit: number): Promise<{ region: string; keyId: string }[]> {
+    this.check();
+    if (limit < 1) return [];
+    return this.reads.kmsKeysDueForRotation.all(now, limit);
+  }
+
+  async kmsKeyRotations(region: string, keyId: string, afterVersion: number, limit: number): Promise<KmsRotationRecord[]> {
+    this.check();
+    if (limit < 1) return [];
+    // Material version n is stored at position n - 1.
+    return this.reads.kmsKeyRotations.all(region, keyId, afterVersion - 1, limit).map((row) => {
+      if (row.rotation_type !== "AUTOMATIC" && row.rotation_type !== "ON_DEMAND") {
+        throw new Error(`corrupt kms_key_materials row: unknown rotation type ${JSON.stringify(row.rotation_type)}`);
+      }
+      return { materialVersion: row.position + 1, rotationDate: row.rotation_date, rotationType: row.rotation_type };
+    });
+  }
+
+  async countKmsKeyRotations(region: string, keyId: string, type: KmsRotationRecord["rotationType"]): Promise<number> {
+    this.check();
+    return this.reads.countKmsKeyRotations.get(region, keyId, type) ?? 0;
+  }
+
+  async kmsKeyTags(region: string, keyId: string): Promise<Tag[]> {
+    this.check();
+    return this.reads.kmsKeyTags.all(region, keyId);
+  }
+
   async listAliases(region: string, scan: KmsAliasScan): Promise<KmsAliasRecord[]> {
     this.check();
     if (scan.limit < 1) return [];
@@ -163,5 +192,8 @@ function kmsKeyRecord(row: KmsKeyRow, materials: Buffer[]): KmsKeyRecord {
     creationDate: row.creation_date,
     ...(row.deletion_date === null ? {} : { deletionDate: row.deletion_date }),
     materials,
+    ...(row.rotation_period_days === null || row.next_rotation_date === null
+      ? {}
+      : { rotation: { periodInDays: row.rotation_period_days, nextRotationDate: row.next_rotation_date } }),
   };
 }

@@ -2,6 +2,7 @@ import {
   VersionConflict,
   type KmsKeyChange,
   type KmsKeyRecord,
+  type KmsRotationRecord,
   type ParameterVersionRecord,
   type ResourcePolicyRecord,
   type ServiceSettingRecord,
@@ -105,6 +106,8 @@ export class SqliteWriteTx extends SqliteReadTx implements WriteTx {
       state: record.state,
       creation_date: record.creationDate,
       deletion_date: record.deletionDate ?? null,
+      rotation_period_days: record.rotation?.periodInDays ?? null,
+      next_rotation_date: record.rotation?.nextRotationDate ?? null,
     });
     if (inserted.changes === 0) return false;
     record.materials.forEach((material, position) => {
@@ -124,13 +127,36 @@ export class SqliteWriteTx extends SqliteReadTx implements WriteTx {
       region,
       keyId,
     );
+    if (change.rotation !== undefined) {
+      this.writes.setKmsRotation.run(change.rotation?.periodInDays ?? null, change.rotation?.nextRotationDate ?? null, region, keyId);
+    }
     return true;
+  }
+
+  async appendKmsMaterial(region: string, keyId: string, material: Uint8Array, rotation: KmsRotationRecord): Promise<boolean> {
+    this.check();
+    if (this.reads.kmsKey.get(region, keyId) === undefined) return false;
+    const position = rotation.materialVersion - 1;
+    if (this.reads.lastKmsMaterialPosition.get(region, keyId) !== position - 1) return false;
+    const { rotationDate, rotationType } = rotation;
+    return this.writes.appendKmsMaterial.run(region, keyId, position, material, rotationDate, rotationType).changes > 0;
+  }
+
+  async putKmsKeyTags(region: string, keyId: string, tags: readonly Tag[]): Promise<void> {
+    this.check();
+    for (const tag of tags) this.writes.putKmsKeyTag.run({ region, keyId, tagKey: tag.key, value: tag.value });
+  }
+
+  async removeKmsKeyTags(region: string, keyId: string, tagKeys: readonly string[]): Promise<void> {
+    this.check();
+    for (const tagKey of tagKeys) this.writes.removeKmsKeyTag.run(region, keyId, tagKey);
   }
 
   async deleteKmsKey(region: string, keyId: string): Promise<boolean> {
     this.check();
     const existed = this.writes.deleteKmsKey.run(region, keyId).changes > 0;
     this.writes.deleteKmsMaterials.run(region, keyId);
+    this.writes.deleteKmsKeyTags.run(region, keyId);
     this.writes.deleteAliasesOfKey.run(region, keyId);
     return existed;
   }

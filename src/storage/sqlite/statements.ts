@@ -14,6 +14,14 @@ export interface KmsKeyRow {
   readonly state: string;
   readonly creation_date: number;
   readonly deletion_date: number | null;
+  readonly rotation_period_days: number | null;
+  readonly next_rotation_date: number | null;
+}
+
+export interface KmsRotationRow {
+  readonly position: number;
+  readonly rotation_date: number;
+  readonly rotation_type: string;
 }
 
 export interface KmsAliasRow {
@@ -103,6 +111,42 @@ export function prepareReadStatements(db: Database) {
       `SELECT region, key_id AS keyId FROM kms_keys WHERE deletion_date IS NOT NULL AND deletion_date <= ?
        ORDER BY deletion_date LIMIT ?`,
     ),
+    kmsKeysDueForRotation: db.prepare<[now: number, limit: number], { region: string; keyId: string }>(
+      `SELECT region, key_id AS keyId FROM kms_keys WHERE next_rotation_date IS NOT NULL AND next_rotation_date <= ?
+       ORDER BY next_rotation_date LIMIT ?`,
+    ),
+    kmsKeyRotations: db.prepare<[region: string, keyId: string, afterPosition: number, limit: number], KmsRotationRow>(
+      `SELECT position, rotation_date, rotation_type FROM kms_key_materials
+       WHERE region = ? AND key_id = ? AND position > ? AND rotation_type IS NOT NULL ORDER BY position LIMIT ?`,
+    ),
+    countKmsKeyRotations: db
+      .prepare<[region: string, keyId: string, type: string], number>(
+        "SELECT COUNT(*) FROM kms_key_materials WHERE region = ? AND key_id = ? AND rotation_type = ?",
+      )
+      .pluck(),
+    lastKmsMaterialPosition: db
+      .prepare<[region: string, keyId: string], number | null>(
+        "SELECT MAX(position) FROM kms_key_materials WHERE region = ? AND key_id = ?",
+      )
+      .pluck(),
+    kmsKeyTags: db.prepare<[region: string, keyId: string], Tag>(
+      "SELECT tag_key AS key, value FROM kms_key_tags WHERE region = ? AND key_id = ? ORDER BY position",
+    ),
+    kmsKeyPolicy: db
+      .prepare<[region: string, keyId: string], string>("SELECT policy FROM kms_key_policies WHERE region = ? AND key_id = ?")
+      .pluck(),
+    rootKeyState: db.prepare<[], { current: string; previous: string | null }>(
+      "SELECT current, previous FROM root_key_state WHERE id = 1",
+    ),
+    // Row-value keyset over the primary key: a page costs the same wherever the walk is.
+    scanKmsMaterials: db.prepare<
+      [region: string, keyId: string, afterPosition: number, limit: number],
+      { region: string; keyId: string; arn: string; position: number; material: Buffer }
+    >(
+      `SELECT m.region, m.key_id AS keyId, k.arn, m.position, m.material FROM kms_key_materials m
+       CROSS JOIN kms_keys k ON k.region = m.region AND k.key_id = m.key_id
+       WHERE (m.region, m.key_id, m.position) > (?, ?, ?) ORDER BY m.region, m.key_id, m.position LIMIT ?`,
+    ),
     scan(range: ScanRange): Statement<[ScanParams], VersionRow> {
       const shape = scanShape(range);
       let statement = scans.get(shape);
@@ -175,13 +219,33 @@ export function prepareWriteStatements(db: Database) {
       "DELETE FROM resource_policies WHERE region = ? AND key = ? AND policy_id = ?",
     ),
     insertKmsKey: db.prepare<KmsKeyRow>(
-      `INSERT INTO kms_keys (region, key_id, arn, key_manager, description, state, creation_date, deletion_date)
-       VALUES (@region, @key_id, @arn, @key_manager, @description, @state, @creation_date, @deletion_date)
+      `INSERT INTO kms_keys (region, key_id, arn, key_manager, description, state, creation_date, deletion_date,
+         rotation_period_days, next_rotation_date)
+       VALUES (@region, @key_id, @arn, @key_manager, @description, @state, @creation_date, @deletion_date,
+         @rotation_period_days, @next_rotation_date)
        ON CONFLICT (region, key_id) DO NOTHING`,
     ),
     updateKmsKey: db.prepare<[state: string, deletionDate: number | null, description: string, region: string, keyId: string]>(
       "UPDATE kms_keys SET state = ?, deletion_date = ?, description = ? WHERE region = ? AND key_id = ?",
     ),
+    setKmsRotation: db.prepare<[periodDays: number | null, next: number | null, region: string, keyId: string]>(
+      "UPDATE kms_keys SET rotation_period_days = ?, next_rotation_date = ? WHERE region = ? AND key_id = ?",
+    ),
+    appendKmsMaterial: db.prepare<
+      [region: string, keyId: string, position: number, material: Uint8Array, date: number, type: string]
+    >(
+      `INSERT INTO kms_key_materials (region, key_id, position, material, rotation_date, rotation_type)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (region, key_id, position) DO NOTHING`,
+    ),
+    putKmsKeyTag: db.prepare<{ region: string; keyId: string; tagKey: string; value: string }>(
+      `INSERT INTO kms_key_tags (region, key_id, tag_key, value, position) VALUES (@region, @keyId, @tagKey, @value,
+         (SELECT COALESCE(MAX(position), 0) + 1 FROM kms_key_tags WHERE region = @region AND key_id = @keyId))
+       ON CONFLICT (region, key_id, tag_key) DO UPDATE SET value = excluded.value`,
+    ),
+    removeKmsKeyTag: db.prepare<[region: string, keyId: string, tagKey: string]>(
+      "DELETE FROM kms_key_tags WHERE region = ? AND key_id = ? AND tag_key = ?",
+    ),
+    deleteKmsKeyTags: db.prepare<[region: string, keyId: string]>("DELETE FROM kms_key_tags WHERE region = ? AND key_id = ?"),
     deleteKmsKey: db.prepare<[region: string, keyId: string]>("DELETE FROM kms_keys WHERE region = ? AND key_id = ?"),
     deleteKmsMaterials: db.prepare<[region: string, keyId: string]>(
       "DELETE FROM kms_key_materials WHERE region = ? AND key_id = ?",
@@ -198,6 +262,20 @@ export function prepareWriteStatements(db: Database) {
       "UPDATE kms_aliases SET key_id = ?, last_updated_date = ? WHERE region = ? AND alias = ?",
     ),
     deleteAlias: db.prepare<[region: string, alias: string]>("DELETE FROM kms_aliases WHERE region = ? AND alias = ?"),
+    putKmsKeyPolicy: db.prepare<[region: string, keyId: string, policy: string]>(
+      `INSERT INTO kms_key_policies (region, key_id, policy) VALUES (?, ?, ?)
+       ON CONFLICT (region, key_id) DO UPDATE SET policy = excluded.policy`,
+    ),
+    deleteKmsKeyPolicy: db.prepare<[region: string, keyId: string]>(
+      "DELETE FROM kms_key_policies WHERE region = ? AND key_id = ?",
+    ),
+    setRootKeyState: db.prepare<[current: string, previous: string | null]>(
+      `INSERT INTO root_key_state (id, current, previous) VALUES (1, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET current = excluded.current, previous = excluded.previous`,
+    ),
+    replaceKmsMaterial: db.prepare<[material: Uint8Array, region: string, keyId: string, position: number, expected: Uint8Array]>(
+      "UPDATE kms_key_materials SET material = ? WHERE region = ? AND key_id = ? AND position = ? AND material = ?",
+    ),
   };
 }
 
