@@ -60,13 +60,17 @@ export async function freePort() {
 export function startProcess(command, args, options) {
   const child = spawn(command, args, { ...options, detached: true });
   children.add(child);
-  const exited = new Promise((resolve) =>
+  const exited = new Promise((resolve) => {
     child.once("exit", (code, signal) => {
       children.delete(child);
       resolve(code ?? signal);
-    }),
-  );
-  child.once("error", () => children.delete(child));
+    });
+    // A command that cannot be spawned (ENOENT) never exits.
+    child.once("error", (error) => {
+      children.delete(child);
+      resolve(error.code ?? "error");
+    });
+  });
   return { child, exited };
 }
 

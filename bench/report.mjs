@@ -39,6 +39,11 @@ export function computeRatios(rows) {
       goalText: "≤ 1.25 (independent of store size)",
       unit: "×",
     },
+    {
+      name: `ByPath server CPU per page, paramstore ${bigLabel("paramstore")} / 1k store`,
+      value: div(cpu("bypath-big", "paramstore"), cpu("bypath-small", "paramstore")),
+      unit: "×",
+    },
     { name: `ByPath page time (p50), moto ${bigLabel("moto")} / 1k store`, value: div(p50("bypath-big", "moto"), p50("bypath-small", "moto")), unit: "×" },
     { name: "ByPath req/s on the big store, paramstore / moto", value: div(rps("bypath-big", "paramstore"), rps("bypath-big", "moto")), unit: "×" },
   ].map((r) => ({
@@ -183,7 +188,7 @@ compare the ratios, which are measured within one run.
 
 Settings (environment): \`BENCH_SECONDS\` (5), \`BENCH_WARMUP_SECONDS\` (1), \`BENCH_CONCURRENCY\` (32),
 \`BENCH_PUT_CONCURRENCY\` (32), \`BENCH_STORE_BIG\` (100000), \`BENCH_MOTO_STORE_BIG\` (10000),
-\`BENCH_SEED_BUDGET_SECONDS\` (120: seeding stops there and the table says which store size was reached),
+\`BENCH_SEED_BUDGET_SECONDS\` (150: seeding stops there and the table says which store size was reached),
 \`BENCH_MOTO=0\` (skip moto), \`BENCH_WRITE=0\` (do not touch this file),
 \`BENCH_PROFILE_DIR=<dir>\` (run paramstore under \`node --cpu-prof\`, then
 \`node bench/profile-summary.mjs <dir>/*.cpuprofile\`).

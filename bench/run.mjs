@@ -30,7 +30,7 @@ const config = {
   motoSeedConcurrency: setting("BENCH_MOTO_SEED_CONCURRENCY", 4),
   // Caps each big seeding so that a server whose writes slow down as the store grows still ends the
   // run in minutes; the table then says which store size was reached.
-  seedBudgetSeconds: setting("BENCH_SEED_BUDGET_SECONDS", 120),
+  seedBudgetSeconds: setting("BENCH_SEED_BUDGET_SECONDS", 150),
   maxMinutes: setting("BENCH_MAX_MINUTES", 15),
   moto: process.env.BENCH_MOTO !== "0",
   write: process.env.BENCH_WRITE !== "0",

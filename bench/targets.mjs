@@ -34,7 +34,7 @@ function logTo(file) {
 }
 
 /** `bin/paramstore serve` with default logging; its stderr (the JSON log) goes to a file. */
-export async function startParamstore(workDir, { profileDir } = {}) {
+export async function startParamstore(workDir, { profileDir, env = {} } = {}) {
   const port = await freePort();
   const dataDir = join(workDir, "paramstore-data");
   const logFile = join(workDir, "paramstore.log");
@@ -51,6 +51,7 @@ export async function startParamstore(workDir, { profileDir } = {}) {
         PARAMSTORE_ROOT_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
         PARAMSTORE_ROOT_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
         PARAMSTORE_ACCOUNT_ID: ACCOUNT_ID,
+        ...env,
       },
       stdio: ["ignore", "pipe", log.fd],
     },
