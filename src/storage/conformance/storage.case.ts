@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from "vitest";
 import type { Storage } from "../ports.js";
 import { kmsCases } from "./kms.case.js";
 import { kmsRotationTagCases } from "./kms-rotation-tags.case.js";
+import { kmsPolicyRootKeyCases } from "./kms-policy-root-key.case.js";
 import { parameterVersionCases } from "./parameter-versions.case.js";
 import { scanCases } from "./scan.case.js";
 import { tagSettingPolicyCases } from "./tags-settings-policies.case.js";
@@ -38,5 +39,6 @@ export function describeStorage(name: string, open: () => Promise<OpenedStorage>
     tagSettingPolicyCases(storage);
     kmsCases(storage);
     kmsRotationTagCases(storage);
+    kmsPolicyRootKeyCases(storage);
   });
 }

@@ -40,11 +40,13 @@ describe("schema migrations", () => {
     expect(tables(db)).toEqual([
       "kms_aliases",
       "kms_key_materials",
+      "kms_key_policies",
       "kms_key_tags",
       "kms_keys",
       "labels",
       "parameters",
       "resource_policies",
+      "root_key_state",
       "schema_migrations",
       "service_settings",
       "tags",

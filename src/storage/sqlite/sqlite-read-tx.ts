@@ -1,5 +1,8 @@
 import type {
   KmsAliasRecord,
+  KmsMaterialEntry,
+  KmsMaterialPosition,
+  RootKeyState,
   KmsAliasScan,
   KmsKeyRecord,
   KmsKeySummary,
@@ -175,6 +178,23 @@ export class SqliteReadTx implements ReadTx {
       creationDate: row.creation_date,
       lastUpdatedDate: row.last_updated_date,
     }));
+  }
+
+  async kmsKeyPolicy(region: string, keyId: string): Promise<string | undefined> {
+    this.check();
+    return this.reads.kmsKeyPolicy.get(region, keyId);
+  }
+
+  async rootKeyState(): Promise<RootKeyState | undefined> {
+    this.check();
+    return this.reads.rootKeyState.get();
+  }
+
+  async scanKmsMaterials(after: KmsMaterialPosition | undefined, limit: number): Promise<KmsMaterialEntry[]> {
+    this.check();
+    // Positions are 0-based in the table, versions 1-based; "" sorts before every region.
+    const rows = this.reads.scanKmsMaterials.all(after?.region ?? "", after?.keyId ?? "", (after?.version ?? 0) - 1, limit);
+    return rows.map((r) => ({ region: r.region, keyId: r.keyId, arn: r.arn, version: r.position + 1, material: r.material }));
   }
 }
 

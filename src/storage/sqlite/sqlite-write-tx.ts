@@ -2,6 +2,8 @@ import {
   VersionConflict,
   type KmsKeyChange,
   type KmsKeyRecord,
+  type KmsMaterialPosition,
+  type RootKeyState,
   type KmsRotationRecord,
   type ParameterVersionRecord,
   type ResourcePolicyRecord,
@@ -158,6 +160,7 @@ export class SqliteWriteTx extends SqliteReadTx implements WriteTx {
     this.writes.deleteKmsMaterials.run(region, keyId);
     this.writes.deleteKmsKeyTags.run(region, keyId);
     this.writes.deleteAliasesOfKey.run(region, keyId);
+    this.writes.deleteKmsKeyPolicy.run(region, keyId);
     return existed;
   }
 
@@ -174,6 +177,23 @@ export class SqliteWriteTx extends SqliteReadTx implements WriteTx {
   async deleteAlias(region: string, alias: string): Promise<boolean> {
     this.check();
     return this.writes.deleteAlias.run(region, alias).changes > 0;
+  }
+
+  async putKmsKeyPolicy(region: string, keyId: string, policy: string): Promise<boolean> {
+    this.check();
+    if (this.reads.kmsKey.get(region, keyId) === undefined) return false;
+    this.writes.putKmsKeyPolicy.run(region, keyId, policy);
+    return true;
+  }
+
+  async setRootKeyState(state: RootKeyState): Promise<void> {
+    this.check();
+    this.writes.setRootKeyState.run(state.current, state.previous);
+  }
+
+  async replaceKmsMaterial(at: KmsMaterialPosition, expected: Uint8Array, material: Uint8Array): Promise<boolean> {
+    this.check();
+    return this.writes.replaceKmsMaterial.run(material, at.region, at.keyId, at.version - 1, expected).changes > 0;
   }
 
   private dropParameter(region: string, key: string): boolean {
