@@ -2,6 +2,8 @@
 // Usage: node bench/profile-summary.mjs <file.cpuprofile> [top=25]
 import { readFileSync } from "node:fs";
 
+// Piped into head: stop quietly when the reader goes away.
+process.stdout.on("error", (e) => process.exit(e.code === "EPIPE" ? 0 : 1));
 const [file, topArg = "25"] = process.argv.slice(2);
 if (file === undefined) {
   process.stderr.write("usage: node bench/profile-summary.mjs <file.cpuprofile> [top]\n");
