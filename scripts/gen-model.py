@@ -67,6 +67,9 @@ KMS_OPERATIONS = [
     "GenerateDataKey",
     "GenerateDataKeyWithoutPlaintext",
     "GenerateRandom",
+    "GetKeyPolicy",
+    "PutKeyPolicy",
+    "ListKeyPolicies",
 ]
 
 # Constraints AWS's servers enforce that botocore's copy of the model lacks, each with the recorded

@@ -7,6 +7,7 @@ import { rootPrincipal } from "../iam/principal.js";
 import { systemClock } from "../platform/clock.js";
 import type { Logger } from "../platform/logger.js";
 import { systemRandom } from "../platform/random.js";
+import { rotateDueKeys } from "../services/kms/key-rotation.js";
 import { KmsKeyStore } from "../services/kms/key-store.js";
 import { LocalKeyring } from "../services/kms/keyring.js";
 import type { ServicePorts } from "../services/operation.js";
@@ -71,16 +72,18 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   });
 
   // Keys pending deletion go when due (kms.md §5.5): once now, for those that fell due while stopped,
-  // then every minute; a lookup in between also deletes a due key (KmsKeyStore.keyById).
+  // then every minute; a lookup in between also deletes a due key (KmsKeyStore.keyById). Keys due for
+  // automatic rotation (kms.md §7.6) rotate in the same sweep.
   let sweeping: Promise<void> = Promise.resolve();
   const sweepKeys = (): void => {
     sweeping = sweeping
       .then(() => kmsKeys.deleteDueKeys())
+      .then(() => rotateDueKeys(kmsKeys))
       .then(
         () => undefined,
         (e: unknown) => {
           const err = e instanceof Error ? e : new Error(String(e));
-          logger.error({ err: { type: err.name, message: err.message, stack: err.stack } }, "kms deletion sweep failed");
+          logger.error({ err: { type: err.name, message: err.message, stack: err.stack } }, "kms key sweep failed");
         },
       );
   };

@@ -191,7 +191,10 @@ export interface ReadTx {
   listAliases(region: string, scan: KmsAliasScan): Promise<KmsAliasRecord[]>;
   /** Keys of every region whose DeletionDate is at or before `now` (ms), soonest first, at most `limit`. */
   kmsKeysDueForDeletion(now: number, limit: number): Promise<{ region: string; keyId: string }[]>;
-  /** Keys of every region whose NextRotationDate is at or before `now` (ms), soonest first, at most `limit`. */
+  /**
+   * Enabled keys of every region whose NextRotationDate is at or before `now` (ms), soonest first, at
+   * most `limit` (a disabled key waits, and must not hold back the keys behind it).
+   */
   kmsKeysDueForRotation(now: number, limit: number): Promise<{ region: string; keyId: string }[]>;
   /** Rotations of a key in ascending material version, strictly after `afterVersion`, at most `limit`. */
   kmsKeyRotations(region: string, keyId: string, afterVersion: number, limit: number): Promise<KmsRotationRecord[]>;

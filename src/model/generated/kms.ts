@@ -157,6 +157,22 @@ const $GenerateRandomRequest = structure("GenerateRandomRequest", [
   member("CustomKeyStoreId", $CustomKeyStoreIdType),
   member("Recipient", $RecipientInfo),
 ]);
+const $PolicyNameType = string("PolicyNameType", { min: 1, max: 128, pattern: "[\\w]+" });
+const $GetKeyPolicyRequest = structure("GetKeyPolicyRequest", [
+  member("KeyId", $KeyIdType, { required: true }),
+  member("PolicyName", $PolicyNameType),
+]);
+const $PutKeyPolicyRequest = structure("PutKeyPolicyRequest", [
+  member("KeyId", $KeyIdType, { required: true }),
+  member("PolicyName", $PolicyNameType),
+  member("Policy", $PolicyType, { required: true }),
+  member("BypassPolicyLockoutSafetyCheck", $BooleanType),
+]);
+const $ListKeyPoliciesRequest = structure("ListKeyPoliciesRequest", [
+  member("KeyId", $KeyIdType, { required: true }),
+  member("Limit", $LimitType),
+  member("Marker", $MarkerType),
+]);
 
 export const kmsOperations = {
   CreateKey: operation("CreateKey", $CreateKeyRequest, ["MalformedPolicyDocumentException", "DependencyTimeoutException", "InvalidArnException", "UnsupportedOperationException", "KMSInternalException", "LimitExceededException", "TagException", "CustomKeyStoreNotFoundException", "CustomKeyStoreInvalidStateException", "CloudHsmClusterInvalidConfigurationException", "XksKeyInvalidConfigurationException", "XksKeyAlreadyInUseException", "XksKeyNotFoundException"]),
@@ -176,6 +192,9 @@ export const kmsOperations = {
   GenerateDataKey: operation("GenerateDataKey", $GenerateDataKeyRequest, ["NotFoundException", "DisabledException", "KeyUnavailableException", "DependencyTimeoutException", "InvalidKeyUsageException", "InvalidGrantTokenException", "KMSInternalException", "KMSInvalidStateException", "DryRunOperationException"]),
   GenerateDataKeyWithoutPlaintext: operation("GenerateDataKeyWithoutPlaintext", $GenerateDataKeyWithoutPlaintextRequest, ["NotFoundException", "DisabledException", "KeyUnavailableException", "DependencyTimeoutException", "InvalidKeyUsageException", "InvalidGrantTokenException", "KMSInternalException", "KMSInvalidStateException", "DryRunOperationException"]),
   GenerateRandom: operation("GenerateRandom", $GenerateRandomRequest, ["DependencyTimeoutException", "KMSInternalException", "UnsupportedOperationException", "CustomKeyStoreNotFoundException", "CustomKeyStoreInvalidStateException"]),
+  GetKeyPolicy: operation("GetKeyPolicy", $GetKeyPolicyRequest, ["NotFoundException", "InvalidArnException", "DependencyTimeoutException", "KMSInternalException", "KMSInvalidStateException"]),
+  PutKeyPolicy: operation("PutKeyPolicy", $PutKeyPolicyRequest, ["NotFoundException", "InvalidArnException", "MalformedPolicyDocumentException", "DependencyTimeoutException", "UnsupportedOperationException", "KMSInternalException", "LimitExceededException", "KMSInvalidStateException"]),
+  ListKeyPolicies: operation("ListKeyPolicies", $ListKeyPoliciesRequest, ["NotFoundException", "InvalidArnException", "DependencyTimeoutException", "KMSInternalException", "KMSInvalidStateException"]),
 } as const;
 
 export type KmsOperationName = keyof typeof kmsOperations;

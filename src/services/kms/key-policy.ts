@@ -1,3 +1,5 @@
+import type { KmsKeyRecord, Storage } from "../../storage/ports.js";
+import { KmsFailure } from "../ports.js";
 import { jacksonJson } from "./jackson-json.js";
 
 /** The one key policy name KMS knows (kms.md §9.2). */
@@ -49,4 +51,15 @@ export function awsSsmKeyPolicy(account: string, region: string): string {
       },
     ],
   });
+}
+
+/** The policy GetKeyPolicy shows: the AWS managed key's fixed one, else the stored or default one. */
+export async function currentKeyPolicy(storage: Storage, key: KmsKeyRecord, account: string): Promise<string> {
+  if (key.keyManager === "AWS") return awsSsmKeyPolicy(account, key.region);
+  return (await storage.read((tx) => tx.kmsKeyPolicy(key.region, key.keyId))) ?? defaultKeyPolicy(account);
+}
+
+/** GetKeyPolicy and PutKeyPolicy know only `default` (kms.md §9.2). */
+export function assertPolicyName(name: string | undefined): void {
+  if (name !== undefined && name !== DEFAULT_POLICY_NAME) throw new KmsFailure("NotFoundException", "No such policy exists");
 }

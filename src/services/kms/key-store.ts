@@ -9,6 +9,8 @@ import { aliasArn, aliasNotFound, keyArn, keyDoesNotExist, parseKeyReference } f
 
 export const AWS_SSM_ALIAS = "alias/aws/ssm";
 const AWS_SSM_DESCRIPTION = "Default key that protects my SSM parameters when no other key is defined";
+const AWS_MANAGED_ROTATION_DAYS = 365;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Key records are cached for a short time so a hot SecureString read costs no storage round trip; a
@@ -78,10 +80,11 @@ export class KmsKeyStore {
     return key;
   }
 
-  /** A new customer key with one material version (not yet stored). */
+  /** A new key with one material version (not yet stored); AWS managed keys rotate yearly (kms.md §11). */
   newKey(scope: KeyScope, fields: { keyManager: "AWS" | "CUSTOMER"; description: string }): KmsKeyRecord {
     const keyId = this.random.uuid();
     const arn = keyArn(scope.region, scope.account, keyId);
+    const creationDate = this.clock.now().getTime();
     return {
       region: scope.region,
       keyId,
@@ -89,9 +92,17 @@ export class KmsKeyStore {
       keyManager: fields.keyManager,
       description: fields.description,
       state: "Enabled",
-      creationDate: this.clock.now().getTime(),
-      materials: [wrapMaterial(this.rootKey, arn, 1, randomBytes(32))],
+      creationDate,
+      materials: [this.wrapNewMaterial(arn, 1)],
+      ...(fields.keyManager === "AWS"
+        ? { rotation: { periodInDays: AWS_MANAGED_ROTATION_DAYS, nextRotationDate: creationDate + AWS_MANAGED_ROTATION_DAYS * DAY_MS } }
+        : {}),
     };
+  }
+
+  /** Fresh material for version `version` of a key, wrapped by the root key. */
+  wrapNewMaterial(arn: string, version: number): Buffer {
+    return wrapMaterial(this.rootKey, arn, version, randomBytes(32));
   }
 
   /** Seals under the key's current material; the blob names the key and the material version. */
@@ -107,7 +118,12 @@ export class KmsKeyStore {
   async keyOfBlob(blob: Uint8Array, scope: KeyScope): Promise<{ key: KmsKeyRecord; materialVersion: number }> {
     const header = readBlobHeader(blob);
     if (header === undefined) throw invalidCiphertext();
-    const key = await this.keyById(scope.region, header.keyId);
+    let key = await this.keyById(scope.region, header.keyId);
+    if (key !== undefined && header.materialVersion > key.materials.length) {
+      // Rotated elsewhere since this record was cached: the blob may name the new material.
+      this.forgetKey(scope.region, header.keyId);
+      key = await this.keyById(scope.region, header.keyId);
+    }
     if (key === undefined || header.materialVersion < 1 || header.materialVersion > key.materials.length) {
       throw invalidCiphertext();
     }

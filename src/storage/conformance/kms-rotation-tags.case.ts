@@ -52,6 +52,8 @@ export function kmsRotationTagCases(storage: () => Storage): void {
         await tx.insertKmsKey(kmsKey(KEY_ID, { region: OTHER_REGION, rotation: { periodInDays: 90, nextRotationDate: 1000 } }));
         await tx.insertKmsKey(kmsKey(OTHER_KEY_ID, { rotation: { periodInDays: 90, nextRotationDate: 3000 } }));
         await tx.insertKmsKey(kmsKey("5555aaaa-12ab-34cd-56ef-1234567890ab"));
+        const waiting = { state: "Disabled", rotation: { periodInDays: 90, nextRotationDate: 500 } };
+        await tx.insertKmsKey(kmsKey("6666aaaa-12ab-34cd-56ef-1234567890ab", waiting));
       });
       expect(await storage().read((tx) => tx.kmsKeysDueForRotation(2000, 10))).toEqual([
         { region: OTHER_REGION, keyId: KEY_ID },

@@ -113,7 +113,7 @@ export function prepareReadStatements(db: Database) {
     ),
     kmsKeysDueForRotation: db.prepare<[now: number, limit: number], { region: string; keyId: string }>(
       `SELECT region, key_id AS keyId FROM kms_keys WHERE next_rotation_date IS NOT NULL AND next_rotation_date <= ?
-       ORDER BY next_rotation_date LIMIT ?`,
+       AND state = 'Enabled' ORDER BY next_rotation_date LIMIT ?`,
     ),
     kmsKeyRotations: db.prepare<[region: string, keyId: string, afterPosition: number, limit: number], KmsRotationRow>(
       `SELECT position, rotation_date, rotation_type FROM kms_key_materials

@@ -1,5 +1,6 @@
 import type { CreateKeyRequest, CreateKeyResponse } from "@aws-sdk/client-kms";
 import { keyMetadata } from "../key-metadata.js";
+import { checkKeyPolicy } from "../key-policy-check.js";
 import { unsupported, validation } from "../kms-errors.js";
 import { keyScope, type KmsOperation, type KmsWire } from "../kms-operation.js";
 
@@ -25,7 +26,20 @@ export const CreateKey: KmsOperation<CreateKeyRequest, KmsWire<CreateKeyResponse
       throw unsupported("Custom key stores are not supported.");
     }
     const key = keys.newKey(keyScope(cx), { keyManager: "CUSTOMER", description: input.Description ?? "" });
-    await keys.storage.write((tx) => tx.insertKmsKey(key));
+    // No Policy: the default key policy, shown by GetKeyPolicy without being stored (§9.1).
+    const { Policy: policy } = input;
+    if (policy !== undefined) {
+      checkKeyPolicy(policy, {
+        keyArn: key.arn,
+        account: cx.accountId,
+        callerArn: cx.caller.arn,
+        bypassLockoutSafetyCheck: input.BypassPolicyLockoutSafetyCheck === true,
+      });
+    }
+    await keys.storage.write(async (tx) => {
+      await tx.insertKmsKey(key);
+      if (policy !== undefined) await tx.putKmsKeyPolicy(key.region, key.keyId, policy);
+    });
     return { KeyMetadata: keyMetadata(key, cx.accountId) };
   },
 };

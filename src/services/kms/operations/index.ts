@@ -11,8 +11,11 @@ import { Encrypt } from "./encrypt.js";
 import { GenerateDataKey } from "./generate-data-key.js";
 import { GenerateDataKeyWithoutPlaintext } from "./generate-data-key-without-plaintext.js";
 import { GenerateRandom } from "./generate-random.js";
+import { GetKeyPolicy } from "./get-key-policy.js";
 import { ListAliases } from "./list-aliases.js";
+import { ListKeyPolicies } from "./list-key-policies.js";
 import { ListKeys } from "./list-keys.js";
+import { PutKeyPolicy } from "./put-key-policy.js";
 import { ReEncrypt } from "./re-encrypt.js";
 import { ScheduleKeyDeletion } from "./schedule-key-deletion.js";
 import { UpdateAlias } from "./update-alias.js";
@@ -37,5 +40,8 @@ export const kmsOperationTable: ReadonlyMap<string, AnyKmsOperation> = new Map<s
     GenerateDataKey,
     GenerateDataKeyWithoutPlaintext,
     GenerateRandom,
+    GetKeyPolicy,
+    PutKeyPolicy,
+    ListKeyPolicies,
   ].map((op): [string, AnyKmsOperation] => [op.name, op]),
 );
