@@ -157,6 +157,45 @@ const $GenerateRandomRequest = structure("GenerateRandomRequest", [
   member("CustomKeyStoreId", $CustomKeyStoreIdType),
   member("Recipient", $RecipientInfo),
 ]);
+const $RotationPeriodInDaysType = integer("RotationPeriodInDaysType", { min: 90, max: 2560 });
+const $EnableKeyRotationRequest = structure("EnableKeyRotationRequest", [
+  member("KeyId", $KeyIdType, { required: true }),
+  member("RotationPeriodInDays", $RotationPeriodInDaysType),
+]);
+const $DisableKeyRotationRequest = structure("DisableKeyRotationRequest", [
+  member("KeyId", $KeyIdType, { required: true }),
+]);
+const $GetKeyRotationStatusRequest = structure("GetKeyRotationStatusRequest", [
+  member("KeyId", $KeyIdType, { required: true }),
+]);
+const $RotateKeyOnDemandRequest = structure("RotateKeyOnDemandRequest", [
+  member("KeyId", $KeyIdType, { required: true }),
+]);
+const $IncludeKeyMaterial = string("IncludeKeyMaterial", { enum: ["ALL_KEY_MATERIAL", "ROTATIONS_ONLY"] });
+const $ListKeyRotationsRequest = structure("ListKeyRotationsRequest", [
+  member("KeyId", $KeyIdType, { required: true }),
+  member("IncludeKeyMaterial", $IncludeKeyMaterial),
+  member("Limit", $LimitType),
+  member("Marker", $MarkerType),
+]);
+const $TagResourceRequest = structure("TagResourceRequest", [
+  member("KeyId", $KeyIdType, { required: true }),
+  member("Tags", $TagList, { required: true }),
+]);
+const $TagKeyList = list("TagKeyList", $TagKeyType);
+const $UntagResourceRequest = structure("UntagResourceRequest", [
+  member("KeyId", $KeyIdType, { required: true }),
+  member("TagKeys", $TagKeyList, { required: true }),
+]);
+const $ListResourceTagsRequest = structure("ListResourceTagsRequest", [
+  member("KeyId", $KeyIdType, { required: true }),
+  member("Limit", $LimitType),
+  member("Marker", $MarkerType),
+]);
+const $UpdateKeyDescriptionRequest = structure("UpdateKeyDescriptionRequest", [
+  member("KeyId", $KeyIdType, { required: true }),
+  member("Description", $DescriptionType, { required: true }),
+]);
 const $PolicyNameType = string("PolicyNameType", { min: 1, max: 128, pattern: "[\\w]+" });
 const $GetKeyPolicyRequest = structure("GetKeyPolicyRequest", [
   member("KeyId", $KeyIdType, { required: true }),
@@ -192,6 +231,15 @@ export const kmsOperations = {
   GenerateDataKey: operation("GenerateDataKey", $GenerateDataKeyRequest, ["NotFoundException", "DisabledException", "KeyUnavailableException", "DependencyTimeoutException", "InvalidKeyUsageException", "InvalidGrantTokenException", "KMSInternalException", "KMSInvalidStateException", "DryRunOperationException"]),
   GenerateDataKeyWithoutPlaintext: operation("GenerateDataKeyWithoutPlaintext", $GenerateDataKeyWithoutPlaintextRequest, ["NotFoundException", "DisabledException", "KeyUnavailableException", "DependencyTimeoutException", "InvalidKeyUsageException", "InvalidGrantTokenException", "KMSInternalException", "KMSInvalidStateException", "DryRunOperationException"]),
   GenerateRandom: operation("GenerateRandom", $GenerateRandomRequest, ["DependencyTimeoutException", "KMSInternalException", "UnsupportedOperationException", "CustomKeyStoreNotFoundException", "CustomKeyStoreInvalidStateException"]),
+  EnableKeyRotation: operation("EnableKeyRotation", $EnableKeyRotationRequest, ["NotFoundException", "DisabledException", "InvalidArnException", "DependencyTimeoutException", "KMSInternalException", "KMSInvalidStateException", "UnsupportedOperationException"]),
+  DisableKeyRotation: operation("DisableKeyRotation", $DisableKeyRotationRequest, ["NotFoundException", "DisabledException", "InvalidArnException", "DependencyTimeoutException", "KMSInternalException", "KMSInvalidStateException", "UnsupportedOperationException"]),
+  GetKeyRotationStatus: operation("GetKeyRotationStatus", $GetKeyRotationStatusRequest, ["NotFoundException", "InvalidArnException", "DependencyTimeoutException", "KMSInternalException", "KMSInvalidStateException", "UnsupportedOperationException"]),
+  RotateKeyOnDemand: operation("RotateKeyOnDemand", $RotateKeyOnDemandRequest, ["NotFoundException", "DisabledException", "InvalidArnException", "DependencyTimeoutException", "KMSInternalException", "KMSInvalidStateException", "UnsupportedOperationException", "LimitExceededException", "ConflictException"]),
+  ListKeyRotations: operation("ListKeyRotations", $ListKeyRotationsRequest, ["NotFoundException", "InvalidArnException", "InvalidMarkerException", "KMSInternalException", "KMSInvalidStateException", "UnsupportedOperationException"]),
+  TagResource: operation("TagResource", $TagResourceRequest, ["KMSInternalException", "NotFoundException", "InvalidArnException", "KMSInvalidStateException", "LimitExceededException", "TagException"]),
+  UntagResource: operation("UntagResource", $UntagResourceRequest, ["KMSInternalException", "NotFoundException", "InvalidArnException", "KMSInvalidStateException", "TagException"]),
+  ListResourceTags: operation("ListResourceTags", $ListResourceTagsRequest, ["KMSInternalException", "NotFoundException", "InvalidArnException", "InvalidMarkerException"]),
+  UpdateKeyDescription: operation("UpdateKeyDescription", $UpdateKeyDescriptionRequest, ["NotFoundException", "InvalidArnException", "DependencyTimeoutException", "KMSInternalException", "KMSInvalidStateException"]),
   GetKeyPolicy: operation("GetKeyPolicy", $GetKeyPolicyRequest, ["NotFoundException", "InvalidArnException", "DependencyTimeoutException", "KMSInternalException", "KMSInvalidStateException"]),
   PutKeyPolicy: operation("PutKeyPolicy", $PutKeyPolicyRequest, ["NotFoundException", "InvalidArnException", "MalformedPolicyDocumentException", "DependencyTimeoutException", "UnsupportedOperationException", "KMSInternalException", "LimitExceededException", "KMSInvalidStateException"]),
   ListKeyPolicies: operation("ListKeyPolicies", $ListKeyPoliciesRequest, ["NotFoundException", "InvalidArnException", "DependencyTimeoutException", "KMSInternalException", "KMSInvalidStateException"]),

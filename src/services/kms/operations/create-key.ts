@@ -1,6 +1,7 @@
 import type { CreateKeyRequest, CreateKeyResponse } from "@aws-sdk/client-kms";
 import { keyMetadata } from "../key-metadata.js";
 import { checkKeyPolicy } from "../key-policy-check.js";
+import { assertTagRoom, requestTags } from "../key-tags.js";
 import { unsupported, validation } from "../kms-errors.js";
 import { keyScope, type KmsOperation, type KmsWire } from "../kms-operation.js";
 
@@ -25,6 +26,8 @@ export const CreateKey: KmsOperation<CreateKeyRequest, KmsWire<CreateKeyResponse
     if (input.CustomKeyStoreId !== undefined || input.XksKeyId !== undefined) {
       throw unsupported("Custom key stores are not supported.");
     }
+    const tags = requestTags(input.Tags ?? []);
+    assertTagRoom([], tags);
     const key = keys.newKey(keyScope(cx), { keyManager: "CUSTOMER", description: input.Description ?? "" });
     // No Policy: the default key policy, shown by GetKeyPolicy without being stored (§9.1).
     const { Policy: policy } = input;
@@ -39,6 +42,7 @@ export const CreateKey: KmsOperation<CreateKeyRequest, KmsWire<CreateKeyResponse
     await keys.storage.write(async (tx) => {
       await tx.insertKmsKey(key);
       if (policy !== undefined) await tx.putKmsKeyPolicy(key.region, key.keyId, policy);
+      await tx.putKmsKeyTags(key.region, key.keyId, tags);
     });
     return { KeyMetadata: keyMetadata(key, cx.accountId) };
   },
