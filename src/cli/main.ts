@@ -2,6 +2,8 @@ import { Command } from "commander";
 import { ConfigError, DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, loadConfig } from "../server/config.js";
 import { startServer } from "../server/start.js";
 import { createLogger } from "../platform/logger.js";
+import { RootKeyError } from "../crypto/root-key.js";
+import { rotateMasterKey, RotateUsageError, type RotateFlags } from "./rotate-master-key.js";
 
 const program = new Command();
 program.name("paramstore").description("Self-hosted, AWS-compatible SSM Parameter Store");
@@ -56,6 +58,26 @@ program
     };
     process.on("SIGTERM", () => stop("SIGTERM"));
     process.on("SIGINT", () => stop("SIGINT"));
+  });
+
+const admin = program.command("admin").description("operate on a data dir");
+admin
+  .command("rotate-master-key")
+  .description("re-wrap every KMS key material under a new root key, while servers keep running")
+  .option("--data-dir <dir>", `the data dir (default ${DEFAULT_DATA_DIR}, or PARAMSTORE_DATA_DIR)`)
+  .option("--new-key-file <file>", "the new root key (base64 of 32 bytes); generated when left out")
+  .option("--resume", "finish an interrupted rotation")
+  .option("--rollback", "return an interrupted rotation to the previous key")
+  .option("--batch-size <n>", "key materials re-wrapped per transaction (default 100)")
+  .action(async (flags: RotateFlags) => {
+    try {
+      await rotateMasterKey(flags, process.env, (line) => process.stdout.write(`${line}\n`));
+    } catch (e) {
+      const usage = e instanceof RotateUsageError || e instanceof RootKeyError;
+      process.stderr.write(`paramstore: ${e instanceof Error ? e.message : String(e)}\n`);
+      if (!usage) process.stderr.write("the rotation stopped; run it again with --resume to finish it or --rollback to undo it\n");
+      process.exit(usage ? 2 : 1);
+    }
   });
 
 await program.parseAsync(process.argv);

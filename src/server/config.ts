@@ -10,6 +10,8 @@ export interface ServerConfig {
   readonly rootAccessKeyId: string | undefined;
   readonly rootSecretAccessKey: string | undefined;
   readonly masterKey: string | undefined;
+  /** The outgoing root key while a root key rotation runs with PARAMSTORE_MASTER_KEY (README). */
+  readonly previousMasterKey: string | undefined;
   readonly maxBodyBytes: number;
 }
 
@@ -46,6 +48,7 @@ export function loadConfig(flags: ServeFlags, env: NodeJS.ProcessEnv): ServerCon
     rootAccessKeyId,
     rootSecretAccessKey,
     masterKey: nonEmpty(env["PARAMSTORE_MASTER_KEY"]),
+    previousMasterKey: nonEmpty(env["PARAMSTORE_PREVIOUS_MASTER_KEY"]),
     // AWS JSON services refuse bodies past a few hundred KB; SSM inputs are far smaller.
     maxBodyBytes: 1024 * 1024,
   };

@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { createSigV4Verifier, type CredentialDirectory } from "../auth/sigv4-verifier.js";
-import { deriveKey, loadRootKey } from "../crypto/root-key.js";
+import { deriveKey, loadRootKey, rootKeySource } from "../crypto/root-key.js";
+import { RootKeyring } from "../crypto/root-keyring.js";
 import { rootPrincipal } from "../iam/principal.js";
 import { systemClock } from "../platform/clock.js";
 import type { Logger } from "../platform/logger.js";
@@ -10,6 +11,7 @@ import { systemRandom } from "../platform/random.js";
 import { rotateDueKeys } from "../services/kms/key-rotation.js";
 import { KmsKeyStore } from "../services/kms/key-store.js";
 import { LocalKeyring } from "../services/kms/keyring.js";
+import { adoptRootKeyState } from "../services/kms/root-key-guard.js";
 import type { ServicePorts } from "../services/operation.js";
 import { openSqliteStorage } from "../storage/sqlite/sqlite-storage.js";
 import { createPipeline } from "../wire/pipeline.js";
@@ -39,7 +41,15 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   const storage = await openSqliteStorage({ file: join(config.dataDir, "paramstore.db") });
   const clock = systemClock;
   const random = systemRandom;
-  const kmsKeys = new KmsKeyStore(storage, rootKey, clock, random);
+  const source = rootKeySource(config.dataDir, { masterKey: config.masterKey, previousMasterKey: config.previousMasterKey });
+  const roots = new RootKeyring(source.keys, source.reload);
+  try {
+    await adoptRootKeyState(storage, roots);
+  } catch (e) {
+    await storage.close();
+    throw e;
+  }
+  const kmsKeys = new KmsKeyStore(storage, roots, clock, random);
   const ports: ServicePorts = {
     storage,
     keyring: new LocalKeyring(kmsKeys),

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
-import { open, seal } from "../../crypto/aead.js";
+import { RootKeyring } from "../../crypto/root-keyring.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Random } from "../../platform/random.js";
 import type { KmsKeyRecord, Storage } from "../../storage/ports.js";
 import { KmsFailure, type EncryptionContext } from "../ports.js";
 import { openBlob, readBlobHeader, sealBlob } from "./data-key-blob.js";
 import { aliasArn, aliasNotFound, keyArn, keyDoesNotExist, parseKeyReference } from "./key-reference.js";
+import { guardMaterialWrites, materialAad } from "./root-key-guard.js";
 
 export const AWS_SSM_ALIAS = "alias/aws/ssm";
 const AWS_SSM_DESCRIPTION = "Default key that protects my SSM parameters when no other key is defined";
@@ -47,12 +48,19 @@ export class KmsKeyStore {
   private readonly keys = new Map<string, Cached<KmsKeyRecord | undefined>>();
   private readonly aliases = new Map<string, Cached<string | undefined>>();
 
+  /** Writes of new material land under the data dir's current root key (root-key-guard.ts). */
+  readonly storage: Storage;
+  private readonly roots: RootKeyring;
+
   constructor(
-    readonly storage: Storage,
-    private readonly rootKey: Buffer,
+    storage: Storage,
+    rootKey: Buffer | RootKeyring,
     readonly clock: Clock,
     private readonly random: Random,
-  ) {}
+  ) {
+    this.roots = rootKey instanceof RootKeyring ? rootKey : new RootKeyring([rootKey]);
+    this.storage = guardMaterialWrites(storage, this.roots);
+  }
 
   /** Any of the four spellings (kms.md §2.3); `alias/aws/ssm` is created when first named. */
   async resolve(keyRef: string, scope: KeyScope): Promise<KmsKeyRecord> {
@@ -102,7 +110,7 @@ export class KmsKeyStore {
 
   /** Fresh material for version `version` of a key, wrapped by the root key. */
   wrapNewMaterial(arn: string, version: number): Buffer {
-    return wrapMaterial(this.rootKey, arn, version, randomBytes(32));
+    return this.roots.wrap(randomBytes(32), materialAad(arn, version));
   }
 
   /** Seals under the key's current material; the blob names the key and the material version. */
@@ -217,10 +225,10 @@ export class KmsKeyStore {
     const hit = this.materials.get(cacheKey);
     if (hit !== undefined) return hit;
     const wrapped = key.materials[version - 1];
-    const material = wrapped === undefined ? undefined : open(this.rootKey, wrapped, materialAad(key.arn, version));
+    const material = wrapped === undefined ? undefined : this.roots.unwrap(wrapped, materialAad(key.arn, version));
     if (material === undefined) {
-      // Not a client error: the root key does not match the one that wrapped this key's material.
-      throw new Error(`key material of ${key.arn} does not open under the configured root key`);
+      // Not a client error: no root key this server holds wrapped this key's material.
+      throw new Error(`key material of ${key.arn} does not open under any root key this server holds`);
     }
     remember(this.materials, cacheKey, material);
     return material;
@@ -228,7 +236,7 @@ export class KmsKeyStore {
 }
 
 export function wrapMaterial(rootKey: Buffer, arn: string, version: number, material: Buffer): Buffer {
-  return seal(rootKey, material, materialAad(arn, version));
+  return new RootKeyring([rootKey]).wrap(material, materialAad(arn, version));
 }
 
 /** KMS's public name for a material version (kms.md §3): stable, and reveals nothing of the material. */
@@ -252,10 +260,6 @@ export function invalidCiphertext(): KmsFailure {
 
 function isDue(key: KmsKeyRecord | undefined, now: number): boolean {
   return key?.state === "PendingDeletion" && key.deletionDate !== undefined && key.deletionDate <= now;
-}
-
-function materialAad(arn: string, version: number): Buffer {
-  return Buffer.from(`${arn}#${version}`, "utf8");
 }
 
 function remember<T>(map: Map<string, T>, key: string, value: T): void {

@@ -1,0 +1,169 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { boto3, type Boto3Call, type Boto3Result } from "../support/boto3.js";
+import { BIN, removeDir, startServer, type ServerHandle } from "../support/server-process.js";
+
+// `paramstore admin rotate-master-key` (issue 4 §3): every KMS key material re-wrapped under a new root
+// key while the server runs; SecureStrings read back throughout, after a kill midway, a resume, a
+// rollback and a restart; nothing secret in the data dir's database files.
+let servers: ServerHandle[] = [];
+let dirs: string[] = [];
+afterEach(async () => {
+  for (const s of servers) await s.stop();
+  for (const d of dirs) removeDir(d);
+  servers = [];
+  dirs = [];
+});
+
+async function serve(dataDir?: string, env: Record<string, string> = {}): Promise<ServerHandle> {
+  const server = await startServer({ ...(dataDir === undefined ? {} : { dataDir }), env });
+  servers.push(server);
+  if (!dirs.includes(server.dataDir)) dirs.push(server.dataDir);
+  return server;
+}
+
+async function stop(server: ServerHandle): Promise<void> {
+  await server.stop();
+  servers = servers.filter((s) => s !== server);
+}
+
+function rotate(dataDir: string, args: string[] = [], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [BIN, "admin", "rotate-master-key", "--data-dir", dataDir, ...args], {
+    env: { PATH: process.env["PATH"] ?? "", ...env },
+    encoding: "utf8",
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const call = (server: ServerHandle, service: "ssm" | "kms", calls: readonly Boto3Call[]): Promise<Boto3Result[]> =>
+  boto3(server.url, calls, { service });
+const ok = (r: Boto3Result | undefined): Record<string, unknown> => {
+  if (r === undefined || !("ok" in r)) throw new Error(`expected success, got ${JSON.stringify(r)}`);
+  return r.ok;
+};
+
+/** Stores SecureStrings under alias/aws/ssm and under two customer keys; returns name → value. */
+async function seed(server: ServerHandle, tag: string): Promise<Map<string, string>> {
+  const [a, b] = await call(server, "kms", [
+    { op: "create_key", params: { Description: "a" } },
+    { op: "create_key", params: { Description: "b" } },
+  ]);
+  const keyIds = [a, b].map((r) => (ok(r)["KeyMetadata"] as { KeyId: string }).KeyId);
+  const values = new Map<string, string>();
+  const puts: Boto3Call[] = [];
+  for (const [i, keyId] of [undefined, ...keyIds].entries()) {
+    const name = `/${tag}/secret${i}`;
+    const value = `canary-${tag}-${i}-${randomBytes(8).toString("hex")}`;
+    values.set(name, value);
+    puts.push({ op: "put_parameter", params: { Name: name, Type: "SecureString", Value: value, ...(keyId === undefined ? {} : { KeyId: keyId }) } });
+  }
+  for (const r of await call(server, "ssm", puts)) ok(r);
+  return values;
+}
+
+async function expectReadable(server: ServerHandle, values: Map<string, string>): Promise<void> {
+  const names = [...values.keys()];
+  const got = await call(server, "ssm", names.map((Name) => ({ op: "get_parameter", params: { Name, WithDecryption: true } })));
+  expect(got.map((r) => (ok(r)["Parameter"] as { Value: string }).Value)).toEqual(names.map((n) => values.get(n)));
+}
+
+function keyFile(dataDir: string, name = "master.key"): string | undefined {
+  const file = join(dataDir, name);
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
+}
+
+function expectNothingSecretInDatabase(dataDir: string, values: Map<string, string>, rootKeys: string[]): void {
+  const secrets = [...values.values()].map((v) => Buffer.from(v));
+  for (const k of rootKeys) secrets.push(Buffer.from(k), Buffer.from(k, "base64"));
+  for (const name of readdirSync(dataDir).filter((n) => n.startsWith("paramstore.db"))) {
+    const bytes = readFileSync(join(dataDir, name));
+    for (const secret of secrets) expect(bytes.includes(secret), name).toBe(false);
+  }
+}
+
+describe("admin rotate-master-key", () => {
+  it("re-wraps online; a run killed midway keeps the server working and resumes; a restart reads it all", async () => {
+    const server = await serve();
+    const dir = server.dataDir;
+    const values = await seed(server, "online");
+    const original = keyFile(dir)!;
+
+    const killed = rotate(dir, ["--batch-size", "1"], { PARAMSTORE_ROTATE_FAIL_AFTER_ROWS: "1" });
+    expect(killed.status).toBe(1);
+    expect(killed.stderr).toContain("run it again with --resume to finish it or --rollback to undo it");
+    expect(keyFile(dir, "master.key.previous")).toBe(original);
+    const next = keyFile(dir)!;
+    expect(next).not.toBe(original);
+
+    // Mid-rotation the running server reads old- and new-wrapped keys and makes new ones.
+    await expectReadable(server, values);
+    for (const [name, value] of await seed(server, "during")) values.set(name, value);
+    await expectReadable(server, values);
+
+    const refused = rotate(dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("a root key rotation is in progress (master.key.previous exists)");
+
+    const resumed = rotate(dir, ["--resume", "--batch-size", "2"]);
+    expect(resumed.stderr).toBe("");
+    expect(resumed.status).toBe(0);
+    expect(keyFile(dir, "master.key.previous")).toBeUndefined();
+    expect(keyFile(dir)).toBe(next);
+    await expectReadable(server, values);
+
+    await stop(server);
+    const restarted = await serve(dir);
+    await expectReadable(restarted, values);
+    expectNothingSecretInDatabase(dir, values, [original, next]);
+  });
+
+  it("takes the new key from --new-key-file, and rolls an interrupted run back to the old key", async () => {
+    const server = await serve();
+    const dir = server.dataDir;
+    const values = await seed(server, "rollback");
+    const original = keyFile(dir)!;
+    const chosen = randomBytes(32).toString("base64");
+    const newKeyFile = join(dir, "..", `new-key-${randomBytes(4).toString("hex")}`);
+    writeFileSync(newKeyFile, `${chosen}\n`, { mode: 0o600 });
+    try {
+      expect(rotate(dir, ["--new-key-file", newKeyFile, "--batch-size", "1"], { PARAMSTORE_ROTATE_FAIL_AFTER_ROWS: "2" }).status).toBe(1);
+    } finally {
+      removeDir(newKeyFile);
+    }
+    expect(keyFile(dir)).toBe(chosen);
+    await expectReadable(server, values);
+
+    const rolledBack = rotate(dir, ["--rollback"]);
+    expect(rolledBack.status).toBe(0);
+    expect(keyFile(dir)).toBe(original);
+    expect(keyFile(dir, "master.key.previous")).toBeUndefined();
+    await expectReadable(server, values);
+    await stop(server);
+    await expectReadable(await serve(dir), values);
+    expect(rotate(dir, ["--rollback"]).stdout).toContain("no root key rotation in progress");
+  });
+
+  it("with PARAMSTORE_MASTER_KEY, rotates between the keys the operator passes", async () => {
+    const oldKey = randomBytes(32).toString("base64");
+    const newKey = randomBytes(32).toString("base64");
+    const first = await serve(undefined, { PARAMSTORE_MASTER_KEY: oldKey });
+    const dir = first.dataDir;
+    const values = await seed(first, "env");
+    expect(keyFile(dir)).toBeUndefined();
+    await stop(first);
+
+    const both = { PARAMSTORE_MASTER_KEY: newKey, PARAMSTORE_PREVIOUS_MASTER_KEY: oldKey };
+    const windowed = await serve(dir, both);
+    await expectReadable(windowed, values);
+    expect(rotate(dir, ["--new-key-file", "/dev/null"], both).status).toBe(2);
+    expect(rotate(dir, [], both).status).toBe(0);
+    await expectReadable(windowed, values);
+    await stop(windowed);
+
+    await expectReadable(await serve(dir, { PARAMSTORE_MASTER_KEY: newKey }), values);
+    expectNothingSecretInDatabase(dir, values, [oldKey, newKey]);
+  });
+});
