@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: paramstore vs a bare node:http server vs moto, on loopback, in one run.
 // Not a test: prints figures and ratios and rewrites the latest run in BENCHMARKS.md.
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { runLoad } from "./load-runner.mjs";
@@ -217,6 +217,9 @@ async function main() {
   const machine = describeMachine();
   const report = { rows, ratios: computeRatios(rows), rss, seeds, notes, machine, config, elapsedSeconds: elapsed() };
   process.stdout.write(`\n${render(report, false)}\n`);
+  // Every figure of the run, for whoever wants more than the table (bench/results/ is not committed).
+  mkdirSync(join(REPO, "bench", "results"), { recursive: true });
+  writeFileSync(join(REPO, "bench", "results", "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   const valid = config.scenarios === undefined && rows.every(isValid) && seeds.every((s) => s.result.errors.count === 0);
   if (!valid) {
     process.stdout.write(
