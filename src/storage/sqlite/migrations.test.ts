@@ -44,6 +44,7 @@ describe("schema migrations", () => {
       "kms_key_tags",
       "kms_keys",
       "labels",
+      "parameter_counts",
       "parameters",
       "resource_policies",
       "root_key_state",
@@ -76,6 +77,9 @@ describe("schema migrations", () => {
       expect(await tx.tags(REGION, "/app/url")).toEqual([{ key: "team", value: "core" }]);
       const listed = await tx.scan(REGION, { under: { path: "/app/", recursive: false }, limit: 10 });
       expect(listed.map((r) => r.version)).toEqual([2]);
+      // Migration 8 counted the parameters that were already there.
+      expect(await tx.countByTier(REGION, "Standard")).toBe(1);
+      expect(await tx.countByTier(REGION, "Advanced")).toBe(0);
     });
     // The tables of later steps exist and work.
     await storage.write(async (tx) => {

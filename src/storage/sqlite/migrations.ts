@@ -180,6 +180,32 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    sql: `
+      -- Parameters per (region, tier), kept by triggers: PutParameter checks the per-tier quota on
+      -- every create, and COUNT(*) over the tier index made each create cost O(store size).
+      CREATE TABLE parameter_counts (
+        region TEXT NOT NULL,
+        tier TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (region, tier)
+      ) WITHOUT ROWID;
+      INSERT INTO parameter_counts (region, tier, n) SELECT region, tier, COUNT(*) FROM parameters GROUP BY region, tier;
+      CREATE TRIGGER parameter_counts_insert AFTER INSERT ON parameters BEGIN
+        INSERT OR IGNORE INTO parameter_counts (region, tier, n) VALUES (NEW.region, NEW.tier, 0);
+        UPDATE parameter_counts SET n = n + 1 WHERE region = NEW.region AND tier = NEW.tier;
+      END;
+      CREATE TRIGGER parameter_counts_delete AFTER DELETE ON parameters BEGIN
+        UPDATE parameter_counts SET n = n - 1 WHERE region = OLD.region AND tier = OLD.tier;
+      END;
+      CREATE TRIGGER parameter_counts_tier AFTER UPDATE OF tier ON parameters WHEN OLD.tier IS NOT NEW.tier BEGIN
+        UPDATE parameter_counts SET n = n - 1 WHERE region = OLD.region AND tier = OLD.tier;
+        INSERT OR IGNORE INTO parameter_counts (region, tier, n) VALUES (NEW.region, NEW.tier, 0);
+        UPDATE parameter_counts SET n = n + 1 WHERE region = NEW.region AND tier = NEW.tier;
+      END;
+    `,
+  },
 ];
 
 /** Raised when the file was written by a newer paramstore: running old code on it could corrupt it. */

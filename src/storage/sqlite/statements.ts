@@ -72,7 +72,7 @@ export function prepareReadStatements(db: Database) {
       )
       .pluck(),
     countByTier: db
-      .prepare<[region: string, tier: string], number>("SELECT COUNT(*) FROM parameters WHERE region = ? AND tier = ?")
+      .prepare<[region: string, tier: string], number>("SELECT n FROM parameter_counts WHERE region = ? AND tier = ?")
       .pluck(),
     tags: db.prepare<RegionKey, Tag>(
       "SELECT tag_key AS key, value FROM tags WHERE region = ? AND key = ? ORDER BY position",
