@@ -244,6 +244,9 @@ export function parameterVersionCases(storage: () => Storage): void {
       expect(await counts()).toEqual([2, 2, 1, 0]);
       await storage().write((tx) => tx.deleteParameter(REGION, "/a1"));
       expect(await counts()).toEqual([2, 1, 1, 0]);
+      // An upgrade into a tier that already has parameters.
+      await storage().write((tx) => tx.appendVersion(aVersion("/s2", 2, { tier: "Advanced" })));
+      expect(await counts()).toEqual([1, 2, 1, 0]);
     });
   });
 }

@@ -185,6 +185,8 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       -- Parameters per (region, tier), kept by triggers: PutParameter checks the per-tier quota on
       -- every create, and COUNT(*) over the tier index made each create cost O(store size).
+      -- No INSERT OR IGNORE in the triggers: the firing statement's conflict mode (an upsert's ABORT)
+      -- overrides a trigger body's.
       CREATE TABLE parameter_counts (
         region TEXT NOT NULL,
         tier TEXT NOT NULL,
@@ -193,7 +195,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
       INSERT INTO parameter_counts (region, tier, n) SELECT region, tier, COUNT(*) FROM parameters GROUP BY region, tier;
       CREATE TRIGGER parameter_counts_insert AFTER INSERT ON parameters BEGIN
-        INSERT OR IGNORE INTO parameter_counts (region, tier, n) VALUES (NEW.region, NEW.tier, 0);
+        INSERT INTO parameter_counts (region, tier, n) SELECT NEW.region, NEW.tier, 0
+          WHERE NOT EXISTS (SELECT 1 FROM parameter_counts WHERE region = NEW.region AND tier = NEW.tier);
         UPDATE parameter_counts SET n = n + 1 WHERE region = NEW.region AND tier = NEW.tier;
       END;
       CREATE TRIGGER parameter_counts_delete AFTER DELETE ON parameters BEGIN
@@ -201,7 +204,8 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
       CREATE TRIGGER parameter_counts_tier AFTER UPDATE OF tier ON parameters WHEN OLD.tier IS NOT NEW.tier BEGIN
         UPDATE parameter_counts SET n = n - 1 WHERE region = OLD.region AND tier = OLD.tier;
-        INSERT OR IGNORE INTO parameter_counts (region, tier, n) VALUES (NEW.region, NEW.tier, 0);
+        INSERT INTO parameter_counts (region, tier, n) SELECT NEW.region, NEW.tier, 0
+          WHERE NOT EXISTS (SELECT 1 FROM parameter_counts WHERE region = NEW.region AND tier = NEW.tier);
         UPDATE parameter_counts SET n = n + 1 WHERE region = NEW.region AND tier = NEW.tier;
       END;
     `,
