@@ -188,7 +188,7 @@ the same SigV4-signed requests from a separate load-generator process. It prints
 rewrites the section between the markers. It is not a test: figures vary between machines and runs;
 compare the ratios, which are measured within one run.
 
-Settings (environment): \`BENCH_SECONDS\` (5), \`BENCH_WARMUP_SECONDS\` (1), \`BENCH_CONCURRENCY\` (32),
+Settings (environment): \`BENCH_SECONDS\` (5), \`BENCH_WARMUP_SECONDS\` (2), \`BENCH_CONCURRENCY\` (32),
 \`BENCH_PUT_CONCURRENCY\` (32), \`BENCH_STORE_BIG\` (100000), \`BENCH_MOTO_STORE_BIG\` (10000),
 \`BENCH_SEED_BUDGET_SECONDS\` (150: seeding stops there and the table says which store size was reached),
 \`BENCH_MOTO=0\` (skip moto), \`BENCH_WRITE=0\` (do not touch this file),
