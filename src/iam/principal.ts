@@ -5,6 +5,8 @@ export interface Principal {
   readonly arn: string;
   readonly accessKeyId: string;
   readonly kind: "root" | "user" | "assumed-role" | "system";
+  /** IAM users (and their GetSessionToken sessions): the user name, for "UserName omitted → the caller". */
+  readonly userName?: string;
 }
 
 export function rootPrincipal(accountId: string, accessKeyId: string): Principal {
