@@ -17,6 +17,7 @@ export const PRINCIPAL: Principal = {
   arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
   accessKeyId: AKID,
   kind: "user",
+  userId: "AIDAEXAMPLEUSERID0001",
 };
 
 export interface FakeClock extends Clock {

@@ -56,6 +56,10 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     clock,
     random,
     tokenKey: deriveKey(rootKey, "next-token"),
+    credentialSealer: {
+      seal: (secret, aad) => roots.wrap(Buffer.from(secret, "utf8"), Buffer.from(aad, "utf8")),
+      open: (sealed, aad) => roots.unwrap(sealed, Buffer.from(aad, "utf8"))?.toString("utf8"),
+    },
   };
 
   const root = rootPrincipal(config.accountId, rootCredentials.accessKeyId);

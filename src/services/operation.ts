@@ -11,6 +11,18 @@ export interface ServicePorts {
   readonly random: Random;
   /** MAC key for opaque pagination tokens (derived from the root key). */
   readonly tokenKey: Buffer;
+  /** Seals credentials the server must keep but never store in plaintext (IAM secret access keys). */
+  readonly credentialSealer: CredentialSealer;
+}
+
+/**
+ * Seals under the server's root key (so `admin rotate-master-key` must re-wrap what it sealed);
+ * `aad` binds a blob to what it belongs to (e.g. the access key id).
+ */
+export interface CredentialSealer {
+  seal(secret: string, aad: string): Uint8Array;
+  /** Undefined when the blob does not open (wrong aad, tampered, unknown root key). */
+  open(sealed: Uint8Array, aad: string): string | undefined;
 }
 
 export interface OperationContext {

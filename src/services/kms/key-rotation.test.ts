@@ -48,7 +48,7 @@ describe("key rotation", () => {
       accountId: "111122223333",
       partition: "aws",
       caller: principal,
-      ports: { storage, keyring, clock, random: systemRandom, tokenKey: Buffer.alloc(32) },
+      ports: { storage, keyring, clock, random: systemRandom, tokenKey: Buffer.alloc(32), credentialSealer: { seal: () => { throw new Error("unused"); }, open: () => undefined } },
     };
   });
   afterEach(async () => {

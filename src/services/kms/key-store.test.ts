@@ -43,7 +43,7 @@ describe("KmsKeyStore shared by KMS and the SSM keyring", () => {
       accountId: "111122223333",
       partition: "aws",
       caller: principal,
-      ports: { storage, keyring, clock: { now: () => new Date(now) }, random: systemRandom, tokenKey: Buffer.alloc(32) },
+      ports: { storage, keyring, clock: { now: () => new Date(now) }, random: systemRandom, tokenKey: Buffer.alloc(32), credentialSealer: { seal: () => { throw new Error("unused"); }, open: () => undefined } },
     };
   });
   afterEach(async () => {
