@@ -21,16 +21,19 @@ export function kmsJsonService(keys: KmsKeyStore): JsonService {
     const operation: AnyOperation = {
       name,
       action: kmsOperation.action,
-      async run(input, cx) {
-        try {
-          return await kmsOperation.run(input, cx, keys);
-        } catch (e) {
-          if (e instanceof KmsFailure) throw kmsAwsError(e);
-          throw e;
-        }
-      },
+      access: (input, cx) => asKmsError(() => kmsOperation.access(input, cx, keys)),
+      run: (input, cx) => asKmsError(() => kmsOperation.run(input, cx, keys)),
     };
     operations.set(name, { operation, validate: (body) => validateInput(model, body) });
   }
   return { targetPrefix: kmsMetadata.targetPrefix, signingName: kmsMetadata.signingName, operations };
+}
+
+async function asKmsError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof KmsFailure) throw kmsAwsError(e);
+    throw e;
+  }
 }

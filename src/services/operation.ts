@@ -2,6 +2,7 @@ import type { Principal } from "../iam/principal.js";
 import type { Clock } from "../platform/clock.js";
 import type { Random } from "../platform/random.js";
 import type { Storage } from "../storage/ports.js";
+import type { AccessRequest } from "./access.js";
 import type { Keyring } from "./ports.js";
 
 export interface ServicePorts {
@@ -43,6 +44,11 @@ export interface Operation<In, Out> {
   readonly name: string;
   /** The IAM action checked before run(), e.g. "ssm:GetParameterHistory". */
   readonly action: string;
+  /**
+   * What the request amounts to for authorisation, checked after model validation and before run();
+   * may throw the same domain validation errors run() would (AWS validates before it authorises).
+   */
+  access?(input: In, cx: OperationContext): readonly AccessRequest[] | Promise<readonly AccessRequest[]>;
   run(input: In, cx: OperationContext): Promise<Out>;
 }
 

@@ -195,7 +195,8 @@ export class KmsKeyStore {
     return value;
   }
 
-  private async aliasTarget(region: string, alias: string): Promise<string | undefined> {
+  /** The key id an alias names (cached like key records), undefined if the alias does not exist. */
+  async aliasTarget(region: string, alias: string): Promise<string | undefined> {
     const cacheKey = `${region}|${alias}`;
     const now = this.clock.now().getTime();
     const hit = this.aliases.get(cacheKey);

@@ -1,3 +1,4 @@
+import type { AccessRequest } from "../access.js";
 import type { OperationContext } from "../operation.js";
 import type { KeyScope, KmsKeyStore } from "./key-store.js";
 
@@ -8,8 +9,10 @@ import type { KeyScope, KmsKeyStore } from "./key-store.js";
  */
 export interface KmsOperation<In, Out> {
   readonly name: string;
-  /** The IAM action, e.g. "kms:Encrypt" (checked once the authorisation layer lands). */
+  /** The IAM action, e.g. "kms:Encrypt". */
   readonly action: string;
+  /** What the request is authorised as (key ARNs resolved as run() resolves them); see access-requests.ts. */
+  access(input: In, cx: OperationContext, keys: KmsKeyStore): Promise<readonly AccessRequest[]>;
   run(input: In, cx: OperationContext, keys: KmsKeyStore): Promise<Out>;
 }
 

@@ -4,6 +4,7 @@ import { checkKeyPolicy } from "../key-policy-check.js";
 import { assertTagRoom, requestTags } from "../key-tags.js";
 import { unsupported, validation } from "../kms-errors.js";
 import { keyScope, type KmsOperation, type KmsWire } from "../kms-operation.js";
+import { anyKeyRequest, kmsRequestTags } from "../access-requests.js";
 
 /**
  * §5.1: symmetric ENCRYPT_DECRYPT keys with AWS_KMS origin only; anything else is out of scope (§14),
@@ -12,6 +13,7 @@ import { keyScope, type KmsOperation, type KmsWire } from "../kms-operation.js";
 export const CreateKey: KmsOperation<CreateKeyRequest, KmsWire<CreateKeyResponse>> = {
   name: "CreateKey",
   action: "kms:CreateKey",
+  access: async (input, cx) => [anyKeyRequest("kms:CreateKey", cx, kmsRequestTags(input.Tags))],
   async run(input, cx, keys) {
     const spec = input.KeySpec ?? input.CustomerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
     if (spec !== "SYMMETRIC_DEFAULT" && input.KeyUsage === undefined) {

@@ -4,6 +4,7 @@ import { scheduleFrom } from "../key-rotation.js";
 import { assertUsable } from "../key-store.js";
 import { assertCustomerManaged } from "../kms-errors.js";
 import { keyScope, type KmsOperation, type Validated } from "../kms-operation.js";
+import { keyIdRequest } from "../access-requests.js";
 
 /** AWS default (kms.md §7.6); the model bounds the member to 90–2560. */
 const DEFAULT_PERIOD_DAYS = 365;
@@ -16,6 +17,7 @@ const DEFAULT_PERIOD_DAYS = 365;
 export const EnableKeyRotation: KmsOperation<Validated<EnableKeyRotationRequest, "KeyId">, Record<string, never>> = {
   name: "EnableKeyRotation",
   action: "kms:EnableKeyRotation",
+  access: async (input, cx, keys) => [await keyIdRequest("kms:EnableKeyRotation", input.KeyId, cx, keys, { keyOnly: true })],
   async run(input, cx, keys) {
     const key = await keys.resolveKeyOnly(input.KeyId, keyScope(cx));
     assertCustomerManaged(key, "kms:EnableKeyRotation", cx.caller.arn);

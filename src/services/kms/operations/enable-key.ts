@@ -3,11 +3,13 @@ import { changeKey } from "../key-change.js";
 import { pendingDeletion } from "../key-store.js";
 import { assertCustomerManaged } from "../kms-errors.js";
 import { keyScope, type KmsOperation, type Validated } from "../kms-operation.js";
+import { keyIdRequest } from "../access-requests.js";
 
 /** §5.4: key id or ARN only; a no-op on an enabled key; refused while pending deletion. */
 export const EnableKey: KmsOperation<Validated<EnableKeyRequest, "KeyId">, Record<string, never>> = {
   name: "EnableKey",
   action: "kms:EnableKey",
+  access: async (input, cx, keys) => [await keyIdRequest("kms:EnableKey", input.KeyId, cx, keys, { keyOnly: true })],
   async run(input, cx, keys) {
     const key = await keys.resolveKeyOnly(input.KeyId, keyScope(cx));
     assertCustomerManaged(key, "kms:EnableKey", cx.caller.arn);

@@ -2,6 +2,7 @@ import type { EncryptRequest, EncryptResponse } from "@aws-sdk/client-kms";
 import { assertUsable } from "../key-store.js";
 import { dryRunSucceeded } from "../kms-errors.js";
 import { base64, keyScope, type KmsOperation, type KmsWire, type Validated } from "../kms-operation.js";
+import { keyIdRequest, encryptionContextKeys } from "../access-requests.js";
 
 /**
  * §7.1: 1–4096 plaintext bytes (the model checks the decoded length) sealed under the key's current
@@ -10,6 +11,9 @@ import { base64, keyScope, type KmsOperation, type KmsWire, type Validated } fro
 export const Encrypt: KmsOperation<Validated<EncryptRequest, "KeyId" | "Plaintext">, KmsWire<EncryptResponse>> = {
   name: "Encrypt",
   action: "kms:Encrypt",
+  access: async (input, cx, keys) => [
+    await keyIdRequest("kms:Encrypt", input.KeyId, cx, keys, { context: encryptionContextKeys(input.EncryptionContext) }),
+  ],
   async run(input, cx, keys) {
     const scope = keyScope(cx);
     const key = await keys.resolve(input.KeyId, scope);

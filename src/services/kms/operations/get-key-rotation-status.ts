@@ -1,6 +1,7 @@
 import type { GetKeyRotationStatusRequest, GetKeyRotationStatusResponse } from "@aws-sdk/client-kms";
 import { epochSeconds } from "../../../model/wire-shape.js";
 import { keyScope, type KmsOperation, type KmsWire, type Validated } from "../kms-operation.js";
+import { keyIdRequest } from "../access-requests.js";
 
 /**
  * §7.6: any key state. Period and next date only while rotation is on; AWS managed keys always rotate
@@ -13,6 +14,7 @@ export const GetKeyRotationStatus: KmsOperation<
 > = {
   name: "GetKeyRotationStatus",
   action: "kms:GetKeyRotationStatus",
+  access: async (input, cx, keys) => [await keyIdRequest("kms:GetKeyRotationStatus", input.KeyId, cx, keys, { keyOnly: true })],
   async run(input, cx, keys) {
     const key = await keys.resolveKeyOnly(input.KeyId, keyScope(cx));
     const { rotation } = key;

@@ -3,6 +3,7 @@ import { epochSeconds } from "../../../model/wire-shape.js";
 import { aliasArn } from "../key-reference.js";
 import { aliasMarker } from "../paging-marker.js";
 import { keyScope, type KmsOperation, type KmsWire } from "../kms-operation.js";
+import { anyKeyRequest } from "../access-requests.js";
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 100;
@@ -14,6 +15,7 @@ const MAX_LIMIT = 100;
 export const ListAliases: KmsOperation<ListAliasesRequest, KmsWire<ListAliasesResponse>> = {
   name: "ListAliases",
   action: "kms:ListAliases",
+  access: async (_input, cx) => [anyKeyRequest("kms:ListAliases", cx)],
   async run(input, cx, keys) {
     const limit = Math.min(input.Limit ?? DEFAULT_LIMIT, MAX_LIMIT);
     const afterAlias = aliasMarker(input.Marker);

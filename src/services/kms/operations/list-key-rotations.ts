@@ -3,6 +3,7 @@ import { epochSeconds } from "../../../model/wire-shape.js";
 import { keyMaterialId } from "../key-store.js";
 import { invalidMarker } from "../kms-errors.js";
 import { keyScope, type KmsOperation, type KmsWire, type Validated } from "../kms-operation.js";
+import { keyIdRequest } from "../access-requests.js";
 
 const DEFAULT_LIMIT = 100;
 
@@ -13,6 +14,7 @@ const DEFAULT_LIMIT = 100;
 export const ListKeyRotations: KmsOperation<Validated<ListKeyRotationsRequest, "KeyId">, KmsWire<ListKeyRotationsResponse>> = {
   name: "ListKeyRotations",
   action: "kms:ListKeyRotations",
+  access: async (input, cx, keys) => [await keyIdRequest("kms:ListKeyRotations", input.KeyId, cx, keys, { keyOnly: true })],
   async run(input, cx, keys) {
     const limit = input.Limit ?? DEFAULT_LIMIT;
     const after = versionMarker(input.Marker);

@@ -1,6 +1,7 @@
 import type { ListKeysRequest, ListKeysResponse } from "@aws-sdk/client-kms";
 import { keyMarker } from "../paging-marker.js";
 import type { KmsOperation, KmsWire } from "../kms-operation.js";
+import { anyKeyRequest } from "../access-requests.js";
 
 const DEFAULT_LIMIT = 100;
 
@@ -8,6 +9,7 @@ const DEFAULT_LIMIT = 100;
 export const ListKeys: KmsOperation<ListKeysRequest, KmsWire<ListKeysResponse>> = {
   name: "ListKeys",
   action: "kms:ListKeys",
+  access: async (_input, cx) => [anyKeyRequest("kms:ListKeys", cx)],
   async run(input, cx, keys) {
     const limit = input.Limit ?? DEFAULT_LIMIT;
     const after = keyMarker(input.Marker);

@@ -2,6 +2,7 @@ import type { ListResourceTagsRequest, ListResourceTagsResponse } from "@aws-sdk
 import { invalidMarker } from "../kms-errors.js";
 import { MAX_KEY_TAGS } from "../key-tags.js";
 import { keyScope, type KmsOperation, type KmsWire, type Validated } from "../kms-operation.js";
+import { keyIdRequest } from "../access-requests.js";
 
 /** AWS: Limit 1–50, default 50 (kms.md §8), inside the model's wider LimitType. */
 const MAX_LIMIT = 50;
@@ -13,6 +14,7 @@ const MAX_LIMIT = 50;
 export const ListResourceTags: KmsOperation<Validated<ListResourceTagsRequest, "KeyId">, KmsWire<ListResourceTagsResponse>> = {
   name: "ListResourceTags",
   action: "kms:ListResourceTags",
+  access: async (input, cx, keys) => [await keyIdRequest("kms:ListResourceTags", input.KeyId, cx, keys, { keyOnly: true })],
   async run(input, cx, keys) {
     const limit = Math.min(input.Limit ?? MAX_LIMIT, MAX_LIMIT);
     const offset = offsetMarker(input.Marker);

@@ -4,6 +4,7 @@ import { checkKeyPolicy } from "../key-policy-check.js";
 import { assertCustomerManaged } from "../kms-errors.js";
 import { keyScope, type KmsOperation, type Validated } from "../kms-operation.js";
 import { keyDoesNotExist } from "../key-reference.js";
+import { keyIdRequest } from "../access-requests.js";
 
 /**
  * §9.2: key id or ARN only, any key state; the document is validated (lockout check unless bypassed)
@@ -13,6 +14,7 @@ import { keyDoesNotExist } from "../key-reference.js";
 export const PutKeyPolicy: KmsOperation<Validated<PutKeyPolicyRequest, "KeyId" | "Policy">, Record<string, never>> = {
   name: "PutKeyPolicy",
   action: "kms:PutKeyPolicy",
+  access: async (input, cx, keys) => [await keyIdRequest("kms:PutKeyPolicy", input.KeyId, cx, keys, { keyOnly: true })],
   async run(input, cx, keys) {
     const key = await keys.resolveKeyOnly(input.KeyId, keyScope(cx));
     assertPolicyName(input.PolicyName);

@@ -4,6 +4,7 @@ import { changeKey } from "../key-change.js";
 import { pendingDeletion } from "../key-store.js";
 import { assertCustomerManaged, validation } from "../kms-errors.js";
 import { keyScope, type KmsOperation, type KmsWire, type Validated } from "../kms-operation.js";
+import { keyIdRequest } from "../access-requests.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_WINDOW = 30;
@@ -18,6 +19,7 @@ export const ScheduleKeyDeletion: KmsOperation<
 > = {
   name: "ScheduleKeyDeletion",
   action: "kms:ScheduleKeyDeletion",
+  access: async (input, cx, keys) => [await keyIdRequest("kms:ScheduleKeyDeletion", input.KeyId, cx, keys, { keyOnly: true })],
   async run(input, cx, keys) {
     const key = await keys.resolveKeyOnly(input.KeyId, keyScope(cx));
     assertCustomerManaged(key, "kms:ScheduleKeyDeletion", cx.caller.arn);

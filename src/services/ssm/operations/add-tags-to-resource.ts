@@ -5,6 +5,7 @@ import { tooManyTagsError } from "../../../errors/ssm-errors.js";
 import { MAX_TAGS_PER_RESOURCE } from "../domain/limits.js";
 import { assertTaggedParameterExists, taggedParameterKey } from "../tag-target.js";
 import type { Validated } from "../validated-request.js";
+import { parameterRequest, requestTagContext } from "../access-requests.js";
 
 /**
  * Adds or overwrites tags (ssm-parameter-store.md §4.11): an existing key takes the new value in
@@ -17,6 +18,9 @@ export const AddTagsToResource: Operation<
 > = {
   name: "AddTagsToResource",
   action: "ssm:AddTagsToResource",
+  access: (input, cx) => [
+    parameterRequest("ssm:AddTagsToResource", taggedParameterKey(input.ResourceType, input.ResourceId), cx, requestTagContext(input.Tags)),
+  ],
   async run(input, cx) {
     const key = taggedParameterKey(input.ResourceType, input.ResourceId);
     const tags = input.Tags.map((t) => ({ key: t.Key ?? "", value: t.Value ?? "" })) // both required by the model;

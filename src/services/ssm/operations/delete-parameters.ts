@@ -4,6 +4,7 @@ import type { WireShape } from "../../../model/wire-shape.js";
 import type { Operation } from "../../operation.js";
 import { parseParameterName } from "../domain/parameter-name.js";
 import type { Validated } from "../validated-request.js";
+import { parameterRequest } from "../access-requests.js";
 
 /**
  * §4.6: each distinct name is deleted if it exists, otherwise listed in InvalidParameters; both
@@ -13,6 +14,12 @@ import type { Validated } from "../validated-request.js";
 export const DeleteParameters: Operation<Validated<DeleteParametersRequest, "Names">, WireShape<DeleteParametersResult>> = {
   name: "DeleteParameters",
   action: "ssm:DeleteParameters",
+  // Malformed names are reported in InvalidParameters, not authorised (they name no parameter).
+  access: (input, cx) =>
+    [...new Set(input.Names)].flatMap((raw) => {
+      const key = keyOf(raw);
+      return key === null ? [] : [parameterRequest("ssm:DeleteParameters", key, cx)];
+    }),
   async run(input, cx) {
     const names = [...new Set(input.Names)].map((raw) => ({ raw, key: keyOf(raw) }));
     return cx.ports.storage.write(async (tx) => {

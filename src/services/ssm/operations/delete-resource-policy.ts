@@ -4,6 +4,7 @@ import type { WireShape } from "../../../model/wire-shape.js";
 import { resourcePolicyConflict, resourcePolicyNotFound } from "../../../errors/ssm-errors.js";
 import { policyTarget, policyTargetKey } from "../policy-target.js";
 import type { Validated } from "../validated-request.js";
+import { parameterRequest } from "../access-requests.js";
 
 /** Stops sharing: removes one policy, named by id and its current hash (ssm-parameter-store.md §4.13). */
 export const DeleteResourcePolicy: Operation<
@@ -12,6 +13,9 @@ export const DeleteResourcePolicy: Operation<
 > = {
   name: "DeleteResourcePolicy",
   action: "ssm:DeleteResourcePolicy",
+  access: (input, cx) => [
+    parameterRequest("ssm:DeleteResourcePolicy", policyTargetKey(input.ResourceArn, { partition: cx.partition, region: cx.region, account: cx.accountId }), cx),
+  ],
   async run(input, cx) {
     const key = policyTargetKey(input.ResourceArn, { partition: cx.partition, region: cx.region, account: cx.accountId });
     await cx.ports.storage.write(async (tx) => {

@@ -6,6 +6,7 @@ import { DEFAULT_RESULTS_DESCRIBE_PARAMETERS } from "../domain/limits.js";
 import { decodeKeyToken, encodeNextToken, type TokenQuery } from "../domain/next-token.js";
 import { scanFilteredPage } from "../filtered-scan.js";
 import { parameterMetadata } from "../parameter-metadata.js";
+import { accountWideRequest } from "../access-requests.js";
 
 /**
  * Lists the latest metadata of the region's parameters, sorted by name, filtered by either the
@@ -14,6 +15,7 @@ import { parameterMetadata } from "../parameter-metadata.js";
 export const DescribeParameters: Operation<DescribeParametersRequest, WireShape<DescribeParametersResult>> = {
   name: "DescribeParameters",
   action: "ssm:DescribeParameters",
+  access: (_input, cx) => [accountWideRequest("ssm:DescribeParameters", cx)],
   async run(input, cx) {
     const filters = compileDescribeFilters(input.Filters, input.ParameterFilters);
     const query: TokenQuery = {

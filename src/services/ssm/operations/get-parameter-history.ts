@@ -8,6 +8,7 @@ import { parseParameterReference } from "../domain/parameter-reference.js";
 import { scopeOf } from "../parameter-scope.js";
 import { historyView, valueText } from "../parameter-view.js";
 import type { Validated } from "../validated-request.js";
+import { referenceRequest } from "../access-requests.js";
 
 /**
  * §4.8: every retained version, oldest first, each with its own metadata and labels; paged by an
@@ -18,6 +19,7 @@ import type { Validated } from "../validated-request.js";
 export const GetParameterHistory: Operation<Validated<GetParameterHistoryRequest, "Name">, WireShape<GetParameterHistoryResult>> = {
   name: "GetParameterHistory",
   action: "ssm:GetParameterHistory",
+  access: (input, cx) => [referenceRequest("ssm:GetParameterHistory", parseParameterReference(input.Name, scopeOf(cx)), cx)],
   async run(input, cx) {
     const ref = parseParameterReference(input.Name, scopeOf(cx));
     const query: TokenQuery = { operation: "GetParameterHistory", members: { account: cx.accountId, region: cx.region, key: ref.key } };

@@ -6,11 +6,13 @@ import { scopeOf } from "../parameter-scope.js";
 import { parameterView, valueText } from "../parameter-view.js";
 import { resolveReference, secretReferenceFailure } from "../read-parameter.js";
 import type { Validated } from "../validated-request.js";
+import { referenceRequest } from "../access-requests.js";
 
 /** §4.2: a name, `name:selector` or ARN → that version, echoing the request's spelling and selector. */
 export const GetParameter: Operation<Validated<GetParameterRequest, "Name">, WireShape<GetParameterResult>> = {
   name: "GetParameter",
   action: "ssm:GetParameter",
+  access: (input, cx) => [referenceRequest("ssm:GetParameter", parseParameterReference(input.Name, scopeOf(cx)), cx)],
   async run(input, cx) {
     const withDecryption = input.WithDecryption === true;
     const ref = parseParameterReference(input.Name, scopeOf(cx));

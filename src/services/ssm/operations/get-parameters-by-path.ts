@@ -8,6 +8,7 @@ import { decodeKeyToken, encodeNextToken, type TokenQuery } from "../domain/next
 import { validatePath } from "../domain/parameter-name.js";
 import { parameterView, valueText } from "../parameter-view.js";
 import type { Validated } from "../validated-request.js";
+import { pathRequest } from "../access-requests.js";
 
 /**
  * §4.4: the parameters one level below `Path` (or every descendant with Recursive), in name order,
@@ -17,6 +18,10 @@ import type { Validated } from "../validated-request.js";
 export const GetParametersByPath: Operation<Validated<GetParametersByPathRequest, "Path">, WireShape<GetParametersByPathResult>> = {
   name: "GetParametersByPath",
   action: "ssm:GetParametersByPath",
+  access: (input, cx) => {
+    validatePath(input.Path);
+    return [pathRequest("ssm:GetParametersByPath", input.Path, cx, { "ssm:Recursive": String(input.Recursive === true) })];
+  },
   async run(input, cx) {
     const path = validatePath(input.Path);
     const filters = compileByPathFilters(input.ParameterFilters);

@@ -7,6 +7,7 @@ import { scopeOf } from "../parameter-scope.js";
 import { parameterView, valueText } from "../parameter-view.js";
 import { resolveReference } from "../read-parameter.js";
 import type { Validated } from "../validated-request.js";
+import { referenceRequest } from "../access-requests.js";
 
 interface Found {
   readonly ref: ParameterReference;
@@ -22,6 +23,12 @@ interface Found {
 export const GetParameters: Operation<Validated<GetParametersRequest, "Names">, WireShape<GetParametersResult>> = {
   name: "GetParameters",
   action: "ssm:GetParameters",
+  // Each name is authorised on its own; one denied name fails the call (iam-policy-evaluation.md §8.1).
+  access: (input, cx) =>
+    [...new Set(input.Names)]
+      .map((raw) => parseParameterReference(raw, scopeOf(cx)))
+      .filter((ref) => ref.namespace !== "secretsmanager")
+      .map((ref) => referenceRequest("ssm:GetParameters", ref, cx)),
   async run(input, cx) {
     const scope = scopeOf(cx);
     const requested = [...new Set(input.Names)].map((raw) => ({ raw, ref: parseParameterReference(raw, scope) }));

@@ -6,6 +6,7 @@ import { MAX_RESULTS_GET_RESOURCE_POLICIES } from "../domain/limits.js";
 import { decodeKeyToken, encodeNextToken, type TokenQuery } from "../domain/next-token.js";
 import { policyTarget, policyTargetKey } from "../policy-target.js";
 import type { Validated } from "../validated-request.js";
+import { parameterRequest } from "../access-requests.js";
 
 /**
  * The parameter's resource policies, by policy id, paged (ssm-parameter-store.md §4.13). The model
@@ -14,6 +15,9 @@ import type { Validated } from "../validated-request.js";
 export const GetResourcePolicies: Operation<Validated<GetResourcePoliciesRequest, "ResourceArn">, WireShape<GetResourcePoliciesResponse>> = {
   name: "GetResourcePolicies",
   action: "ssm:GetResourcePolicies",
+  access: (input, cx) => [
+    parameterRequest("ssm:GetResourcePolicies", policyTargetKey(input.ResourceArn, { partition: cx.partition, region: cx.region, account: cx.accountId }), cx),
+  ],
   async run(input, cx) {
     const key = policyTargetKey(input.ResourceArn, { partition: cx.partition, region: cx.region, account: cx.accountId });
     const query: TokenQuery = { operation: "GetResourcePolicies", members: { region: cx.region, key } };

@@ -5,6 +5,7 @@ import type { Operation } from "../../operation.js";
 import { assertLabelCapacity, classifyLabels } from "../domain/labels.js";
 import { parseParameterName } from "../domain/parameter-name.js";
 import type { Validated } from "../validated-request.js";
+import { parameterRequest } from "../access-requests.js";
 
 /**
  * §4.9, §5.2: attaches the valid labels to one version (the latest when none is named), moving any
@@ -17,6 +18,7 @@ export const LabelParameterVersion: Operation<
 > = {
   name: "LabelParameterVersion",
   action: "ssm:LabelParameterVersion",
+  access: (input, cx) => [parameterRequest("ssm:LabelParameterVersion", parseParameterName(input.Name, "write").name, cx)],
   async run(input, cx) {
     const { key } = parseParameterName(input.Name, "write");
     const labels = classifyLabels(input.Labels);

@@ -8,6 +8,7 @@ import { arnOf, scopeOf } from "../parameter-scope.js";
 import { makeRoom, planPut, readPutState, type PutPlan } from "../put-plan.js";
 import { parsePutRequest, type PutParameterInput, type PutRequest } from "../put-request.js";
 import { encryptValue } from "../secure-value.js";
+import { parameterRequest, requestTagContext } from "../access-requests.js";
 
 /**
  * Rounds of read → encrypt → commit before a write gives up. A round is only repeated when a
@@ -34,6 +35,7 @@ const RETRY = Symbol("retry");
 export const PutParameter: Operation<PutParameterInput, WireShape<PutParameterResult>> = {
   name: "PutParameter",
   action: "ssm:PutParameter",
+  access: (input, cx) => [parameterRequest("ssm:PutParameter", parsePutRequest(input, scopeOf(cx)).name.name, cx, putContext(input))],
   async run(input, cx) {
     const request = parsePutRequest(input, scopeOf(cx));
     for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -97,4 +99,12 @@ function versionRecord(plan: PutPlan, value: Uint8Array, cx: OperationContext): 
     lastModifiedDate: cx.ports.clock.now().getTime(),
     lastModifiedUser: cx.caller.arn,
   };
+}
+
+/** `ssm:Overwrite` and `ssm:Policies` when sent (iam-policy-evaluation.md §8.2), and the request's tags. */
+function putContext(input: PutParameterInput): Record<string, string | string[]> {
+  const context: Record<string, string | string[]> = input.Tags === undefined ? {} : requestTagContext(input.Tags);
+  if (input.Overwrite !== undefined) context["ssm:Overwrite"] = String(input.Overwrite);
+  if (input.Policies !== undefined) context["ssm:Policies"] = input.Policies;
+  return context;
 }

@@ -12,6 +12,7 @@ import {
 import { assertResourcePolicyDocument } from "../domain/resource-policy-document.js";
 import { policyTarget, policyTargetKey, usesAwsManagedKey } from "../policy-target.js";
 import type { Validated } from "../validated-request.js";
+import { parameterRequest } from "../access-requests.js";
 
 /** Resource policies per parameter (ours: AWS documents no number for parameters, §4.13). */
 export const MAX_RESOURCE_POLICIES_PER_PARAMETER = 10;
@@ -24,6 +25,9 @@ export const MAX_RESOURCE_POLICIES_PER_PARAMETER = 10;
 export const PutResourcePolicy: Operation<Validated<PutResourcePolicyRequest, "ResourceArn" | "Policy">, WireShape<PutResourcePolicyResponse>> = {
   name: "PutResourcePolicy",
   action: "ssm:PutResourcePolicy",
+  access: (input, cx) => [
+    parameterRequest("ssm:PutResourcePolicy", policyTargetKey(input.ResourceArn, { partition: cx.partition, region: cx.region, account: cx.accountId }), cx),
+  ],
   async run(input, cx) {
     const key = policyTargetKey(input.ResourceArn, { partition: cx.partition, region: cx.region, account: cx.accountId });
     assertResourcePolicyDocument(input.Policy);

@@ -4,6 +4,7 @@ import type { WireShape } from "../../../model/wire-shape.js";
 import type { Operation } from "../../operation.js";
 import { parseParameterName } from "../domain/parameter-name.js";
 import type { Validated } from "../validated-request.js";
+import { parameterRequest } from "../access-requests.js";
 
 /**
  * §4.10: removes the labels attached to that version. A label that is not — attached elsewhere,
@@ -15,6 +16,7 @@ export const UnlabelParameterVersion: Operation<
 > = {
   name: "UnlabelParameterVersion",
   action: "ssm:UnlabelParameterVersion",
+  access: (input, cx) => [parameterRequest("ssm:UnlabelParameterVersion", parseParameterName(input.Name, "write").name, cx)],
   async run(input, cx) {
     const { key } = parseParameterName(input.Name, "write");
     const version = input.ParameterVersion;

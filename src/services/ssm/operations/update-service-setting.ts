@@ -3,6 +3,7 @@ import type { Operation } from "../../operation.js";
 import type { WireShape } from "../../../model/wire-shape.js";
 import { assertSettingValue, resolveServiceSetting } from "../domain/service-settings.js";
 import type { Validated } from "../validated-request.js";
+import { serviceSettingRequest } from "../access-requests.js";
 
 /**
  * Sets a Parameter Store setting; afterwards it reads as Customized, by the caller, even when the
@@ -14,6 +15,7 @@ export const UpdateServiceSetting: Operation<
 > = {
   name: "UpdateServiceSetting",
   action: "ssm:UpdateServiceSetting",
+  access: (input, cx) => [serviceSettingRequest("ssm:UpdateServiceSetting", input.SettingId, cx)],
   async run(input, cx) {
     const setting = resolveServiceSetting(input.SettingId, { partition: cx.partition, region: cx.region, account: cx.accountId });
     assertSettingValue(setting, input.SettingValue);
