@@ -1,0 +1,48 @@
+/**
+ * The parameters of a Query request (iam-sts.md §1.1): `application/x-www-form-urlencoded` pairs from
+ * the query string and, for a form POST, the body; a name in both takes the body's value (unverified).
+ * Within one source a repeated name keeps its last value.
+ */
+export type QueryParams = ReadonlyMap<string, string>;
+
+export function queryParams(queryString: string, form: string | undefined): QueryParams {
+  const params = new Map<string, string>();
+  addPairs(params, queryString);
+  if (form !== undefined) addPairs(params, form);
+  return params;
+}
+
+/** Form bodies: the SDKs send `application/x-www-form-urlencoded; charset=utf-8`; no type reads as a form too. */
+export function isFormContentType(value: string | undefined): boolean {
+  return value === undefined || value.toLowerCase().startsWith("application/x-www-form-urlencoded");
+}
+
+function addPairs(into: Map<string, string>, text: string): void {
+  if (text === "") return;
+  for (const pair of text.split("&")) {
+    if (pair === "") continue;
+    const eq = pair.indexOf("=");
+    const name = decode(eq < 0 ? pair : pair.slice(0, eq));
+    into.set(name, eq < 0 ? "" : decode(pair.slice(eq + 1)));
+  }
+}
+
+/**
+ * `+` is a space in form encoding. Malformed escapes are kept as written, as URLSearchParams does
+ * (what AWS answers for them is unrecorded).
+ */
+function decode(s: string): string {
+  if (!s.includes("%") && !s.includes("+")) return s;
+  const spaced = s.replaceAll("+", " ");
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+}
