@@ -28,8 +28,8 @@ function addPairs(into: Map<string, string>, text: string): void {
 }
 
 /**
- * `+` is a space in form encoding. Malformed escapes are kept as written, as URLSearchParams does
- * (what AWS answers for them is unrecorded).
+ * `+` is a space in form encoding. As URLSearchParams does, a `%` not followed by two hex digits
+ * stays as written and bytes that are not UTF-8 become U+FFFD (what AWS answers is unrecorded).
  */
 function decode(s: string): string {
   if (!s.includes("%") && !s.includes("+")) return s;
@@ -37,12 +37,23 @@ function decode(s: string): string {
   try {
     return decodeURIComponent(spaced);
   } catch {
-    return spaced.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-      try {
-        return decodeURIComponent(run);
-      } catch {
-        return run;
-      }
-    });
+    return lenientDecode(spaced);
   }
+}
+
+function lenientDecode(s: string): string {
+  const bytes: number[] = [];
+  for (const byte of Buffer.from(s, "utf8").values()) bytes.push(byte);
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    const hex = b === 0x25 && i + 2 < bytes.length ? String.fromCharCode(bytes[i + 1] ?? 0, bytes[i + 2] ?? 0) : "";
+    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+      out.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      out.push(b);
+    }
+  }
+  return Buffer.from(out).toString("utf8");
 }
