@@ -91,6 +91,12 @@ describe("Query encodings", () => {
     expect(percentEncode("\uD800x")).toBe("%EF%BF%BDx");
   });
 
+  it("writes a timestamp given as epoch seconds like a Date", () => {
+    expect(resultXml(iamOperations.GetUser, IAM_NS, { User: { CreateDate: 1714566896.789 } }, RID)).toContain(
+      "<CreateDate>2024-05-01T12:34:56Z</CreateDate>",
+    );
+  });
+
   it("isoSeconds writes UTC to the second", () => {
     expect(isoSeconds(new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 999)))).toBe("2024-01-02T03:04:05Z");
   });

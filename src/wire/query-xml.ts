@@ -8,7 +8,7 @@ import type { OperationModel, Shape, StructureShape } from "../model/shape.js";
  * - members in model order; absent (undefined/null) members omitted, except required lists, which are
  *   always there (`<Users/>`);
  * - lists as `<member>` elements, maps as `<entry><key/><value/></entry>`;
- * - timestamps (Date) as ISO 8601 UTC to the second, `2024-05-01T12:34:56Z`;
+ * - timestamps (Date, or epoch seconds) as ISO 8601 UTC to the second, `2024-05-01T12:34:56Z`;
  * - blobs base64, booleans `true`/`false`;
  * - policy documents (IAM `policyDocumentType`) RFC 3986 percent-encoded, then XML-escaped.
  * Members the result has but the model does not (`$metadata`) are never written.
@@ -76,7 +76,9 @@ function valueXml(shape: Shape, v: unknown): string {
     case "string":
       return escapeXml(shape.policyDocument ? percentEncode(String(v)) : String(v));
     case "timestamp":
-      return v instanceof Date ? isoSeconds(v) : escapeXml(String(v));
+      // Date, as the SDK output types have it; a number is epoch seconds, as the JSON services' WireShape.
+      if (v instanceof Date) return isoSeconds(v);
+      return typeof v === "number" ? isoSeconds(new Date(v * 1000)) : escapeXml(String(v));
     case "blob":
       return v instanceof Uint8Array ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64") : escapeXml(String(v));
     case "boolean":
