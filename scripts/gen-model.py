@@ -8,7 +8,11 @@ It reads the installed botocore package (stdlib only) and writes one file per se
   - every shape reachable from the listed operations' inputs, each defined once and referenced,
     in dependency order, with the model's constraints verbatim (min, max, the Java regex text of
     `pattern`, enum values in model order, sensitive);
-  - one entry per operation: its input structure and its documented error shape names.
+  - one entry per operation: its input structure and its documented error shape names;
+  - for the Query-protocol services (IAM, STS), also every shape reachable from the outputs, each
+    operation's output structure and result wrapper, which string shapes hold policy documents
+    (botocore's `policyDocumentType`, which the XML encoder percent-encodes, iam-sts.md §1.2) and one
+    entry per exception shape: its wire code, HTTP status and fault.
 
 Coral-specific orderings (enum value sets, member validation order) are derived at run time in
 src/model/, not here: the generated file stays a faithful copy of the model.
@@ -90,6 +94,10 @@ PATCHES = {
         "PSParameterValue": {"min": 1},
     },
 }
+
+# String shapes whose values are IAM policy documents: AWS returns them RFC 3986-encoded in Query
+# responses and botocore URL-decodes them (handlers.json_decode_policies keys on this shape name).
+POLICY_DOCUMENT_SHAPES = {"policyDocumentType"}
 
 # Shape and member keys that carry nothing the server acts on. Any other key stops the generator,
 # so a new trait is noticed instead of silently dropped.
@@ -177,6 +185,8 @@ class Generator:
             parts.append("sensitive: true")
         if "timestampFormat" in shape:
             parts.append(f"timestampFormat: {ts_string(shape['timestampFormat'])}")
+        if shape.get("type") == "string" and name in POLICY_DOCUMENT_SHAPES:
+            parts.append("policyDocument: true")
         return "{ " + ", ".join(parts) + " }" if parts else None
 
     def shape_expr(self, name):
@@ -215,7 +225,7 @@ class Generator:
 
     def structure_expr(self, name, shape):
         if shape.get("exception"):
-            raise SystemExit(f"{self.service}: exception shape {name} reached from an input")
+            raise SystemExit(f"{self.service}: exception shape {name} reached from an input or output")
         self.check_keys(name, shape, {"members", "required", "sensitive"})
         required = set(shape.get("required", []))
         members = []
@@ -240,25 +250,57 @@ class Generator:
         return f"structure({ts_string(name)}, [\n" + "\n".join(members) + "\n])"
 
 
-def generate(service, api_version, operations):
+def error_entry(service, name, shape):
+    unknown = set(shape) - {"type", "members", "error", "exception", "fault", "documentation", "deprecated", "deprecatedMessage"}
+    if unknown:
+        raise SystemExit(f"{service}: exception shape {name} has unsupported keys {sorted(unknown)}")
+    trait = shape.get("error", {})
+    # botocore: the code is the shape name unless the error trait names one; status 400 unless given.
+    code = trait.get("code", name)
+    status = trait.get("httpStatusCode", 500 if shape.get("fault") else 400)
+    fault = "Sender" if trait.get("senderFault") or (not shape.get("fault") and status < 500) else "Receiver"
+    return f"  {name}: errorShape({ts_string(name)}, {ts_string(code)}, {ts_number(status)}, {ts_string(fault)}),"
+
+
+def generate(service, api_version, operations, query=False):
+    """`operations` None: every operation of the model. `query`: also outputs and the error table."""
     model, source = load_model(service, api_version)
     gen = Generator(service, model)
     ops = []
+    if operations is None:
+        operations = sorted(model["operations"])
+    no_input = f"{service.capitalize()}NoInput"
     for op in operations:
         if op not in model["operations"]:
             raise SystemExit(f"{service}: unknown operation {op}")
         spec = model["operations"][op]
-        if "input" not in spec:
+        if "input" in spec:
+            input_name = spec["input"]["shape"]
+        elif query:
+            # Operations without input (GetAccountSummary) take no parameters besides Action/Version.
+            if model["shapes"].setdefault(no_input, {"type": "structure", "members": {}}).get("members"):
+                raise SystemExit(f"{service}: shape name {no_input} is taken")
+            input_name = no_input
+        else:
             raise SystemExit(f"{service}: operation {op} has no input shape")
-        input_name = spec["input"]["shape"]
         gen.visit(input_name)
+        output_name = None
+        wrapper = None
+        if query and "output" in spec:
+            output_name = spec["output"]["shape"]
+            wrapper = spec["output"].get("resultWrapper")
+            unknown = set(spec["output"]) - {"shape", "resultWrapper"}
+            if unknown:
+                raise SystemExit(f"{service}: {op} output has unsupported keys {sorted(unknown)}")
+            gen.visit(output_name)
         errors = [e["shape"] for e in spec.get("errors", [])]
-        ops.append((op, input_name, errors))
+        ops.append((op, input_name, errors, output_name, wrapper))
+    exceptions = sorted(n for n, sh in model["shapes"].items() if sh.get("exception")) if query else []
 
     used = {model["shapes"][name]["type"] for name in gen.order}
     if any(model["shapes"][n]["type"] == "structure" and model["shapes"][n].get("members") for n in gen.order):
         used.add("member")
-    builders = sorted(used | {"operation"})
+    builders = sorted(used | {"operation"} | ({"errorShape"} if exceptions else set()))
 
     meta = model["metadata"]
     metadata = {
@@ -269,6 +311,7 @@ def generate(service, api_version, operations):
         "serviceId": meta["serviceId"],
         "signingName": meta.get("signingName", meta["endpointPrefix"]),
         "targetPrefix": meta.get("targetPrefix"),
+        "xmlNamespace": meta.get("xmlNamespace") if query else None,
     }
     metadata = {k: v for k, v in metadata.items() if v is not None}
 
@@ -291,11 +334,21 @@ def generate(service, api_version, operations):
         lines.append(f"const {var(name)} = {gen.shape_expr(name)};{note}")
     lines.append("")
     lines.append(f"export const {service}Operations = {{")
-    for op, input_name, errors in ops:
+    for op, input_name, errors, output_name, wrapper in ops:
         errs = ", ".join(ts_string(e) for e in errors)
-        lines.append(f"  {op}: operation({ts_string(op)}, {var(input_name)}, [{errs}]),")
+        tail = ""
+        if output_name is not None:
+            tail = f", {var(output_name)}" + (f", {ts_string(wrapper)}" if wrapper else "")
+        lines.append(f"  {op}: operation({ts_string(op)}, {var(input_name)}, [{errs}]{tail}),")
     lines.append("} as const;")
     lines.append("")
+    if exceptions:
+        lines.append("/** Exception shapes: wire code, HTTP status and fault, as the model's error traits give them. */")
+        lines.append(f"export const {service}Errors = {{")
+        for name in exceptions:
+            lines.append(error_entry(service, name, model["shapes"][name]))
+        lines.append("} as const;")
+        lines.append("")
     lines.append(f"export type {service.capitalize()}OperationName = keyof typeof {service}Operations;")
     lines.append("")
 
@@ -309,6 +362,8 @@ def generate(service, api_version, operations):
 def main():
     generate("ssm", "2014-11-06", SSM_OPERATIONS)
     generate("kms", "2014-11-01", KMS_OPERATIONS)
+    generate("iam", "2010-05-08", None, query=True)
+    generate("sts", "2011-06-15", None, query=True)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ export interface StringShape extends ShapeBase {
   readonly enumSet: ReadonlySet<string> | undefined;
   /** `Member must satisfy enum value set: [...]` with the values in AWS's printing order. */
   readonly enumRule: string | undefined;
+  /** An IAM policy document: Query responses carry it RFC 3986 percent-encoded (iam-sts.md §1.2). */
+  readonly policyDocument: boolean;
 }
 
 export interface NumberShape extends ShapeBase {
@@ -106,6 +108,20 @@ export interface OperationModel {
   readonly input: StructureShape;
   /** Error shape names the model documents for the operation. */
   readonly errors: readonly string[];
+  /** Query-protocol models only (JSON services are generated without outputs); undefined: no output. */
+  readonly output: StructureShape | undefined;
+  /** The Query response's result element, e.g. "GetCallerIdentityResult". */
+  readonly resultWrapper: string | undefined;
+}
+
+/** An exception shape of a Query-protocol model: how the error travels (iam-sts.md §1.3). */
+export interface ErrorShape {
+  /** The model's shape name, e.g. "NoSuchEntityException". */
+  readonly name: string;
+  /** The wire code, e.g. "NoSuchEntity". */
+  readonly code: string;
+  readonly status: number;
+  readonly fault: "Sender" | "Receiver";
 }
 
 interface Length {
@@ -146,7 +162,8 @@ function lengthRules(c: Length): string[] {
 
 export function string(
   name: string,
-  c: Length & Sensitivity & { readonly pattern?: string; readonly enum?: readonly string[] } = {},
+  c: Length &
+    Sensitivity & { readonly pattern?: string; readonly enum?: readonly string[]; readonly policyDocument?: boolean } = {},
 ): StringShape {
   const rules = lengthRules(c);
   if (c.pattern !== undefined) rules.push(ruleText.pattern(c.pattern));
@@ -165,6 +182,7 @@ export function string(
     enum: c.enum,
     enumSet: c.enum === undefined ? undefined : new Set(c.enum),
     enumRule,
+    policyDocument: c.policyDocument ?? false,
   };
 }
 
@@ -254,8 +272,23 @@ export const structure = (name: string, members: readonly Member[], c: Sensitivi
   checkOrder: coralMemberOrder(members, (m) => m.path),
 });
 
-export const operation = (name: string, input: StructureShape, errors: readonly string[]): OperationModel => ({
+export const operation = (
+  name: string,
+  input: StructureShape,
+  errors: readonly string[],
+  output?: StructureShape,
+  resultWrapper?: string,
+): OperationModel => ({
   name,
   input,
   errors,
+  output,
+  resultWrapper,
+});
+
+export const errorShape = (name: string, code: string, status: number, fault: "Sender" | "Receiver"): ErrorShape => ({
+  name,
+  code,
+  status,
+  fault,
 });

@@ -1,6 +1,6 @@
 import { AwsError } from "../errors/aws-error.js";
 import { renderValue } from "./render-value.js";
-import type { ListShape, MapShape, NumberShape, OperationModel, ScalarShape, Shape, StructureShape } from "./shape.js";
+import type { ListShape, MapShape, NumberShape, OperationModel, ScalarShape, Shape, StringShape, StructureShape } from "./shape.js";
 import { isScalar, ruleText } from "./shape.js";
 import type { ScalarTarget } from "./type-mismatch.js";
 import { notAnObject, notList, notMap, notScalar, notStructure, unreadable } from "./type-mismatch.js";
@@ -20,27 +20,63 @@ import { notAnObject, notList, notMap, notScalar, notStructure, unreadable } fro
  * fractional integers are truncated, in place, so the result matches the SDK input types.
  * Member names are PascalCase model names, which can never collide with Object.prototype keys.
  */
-export function validateInput(operation: OperationModel, body: unknown): Record<string, unknown> {
+export function validateInput(
+  operation: OperationModel,
+  body: unknown,
+  messages: ValidationMessages = JSON_VALIDATION,
+): Record<string, unknown> {
   if (!isObject(body)) throw notAnObject(body);
   found.length = 0;
+  style = messages;
   checkStructure(operation.input, body, "");
   if (found.length > 0) {
     const violations = found.slice();
     found.length = 0;
-    throw validationException(violations);
+    const n = violations.length;
+    throw messages.error(`${n} validation error${n === 1 ? "" : "s"} detected: ${violations.join("; ")}`);
   }
   return body;
 }
 
-function validationException(violations: readonly string[]): AwsError {
-  const n = violations.length;
-  const detected = `${n} validation error${n === 1 ? "" : "s"} detected: `;
-  return new AwsError("ValidationException", detected + violations.join("; "), { status: 400, messageKey: "message" });
+/**
+ * How a front end words the one validation error (iam-sts.md §1.3): the JSON services send
+ * ValidationException with every value quoted; STS sends ValidationError, values quoted; IAM sends
+ * ValidationError without any value (`Value at '<path>'`) and its enum rule without the value set.
+ * `Value null at` for a missing required member stays in every form.
+ */
+export interface ValidationMessages {
+  /** The error carrying `N validation error(s) detected: ...`. */
+  readonly error: (message: string) => AwsError;
+  /** false: no value in any message, as for sensitive members. */
+  readonly values: boolean;
+  /** false: `Member must satisfy enum value set`, without the list. */
+  readonly enumValueSet: boolean;
 }
 
-// validateInput is synchronous and never re-entered, so one buffer serves every call without
-// allocating on the success path.
+export const JSON_VALIDATION: ValidationMessages = {
+  error: (message) => new AwsError("ValidationException", message, { status: 400, messageKey: "message" }),
+  values: true,
+  enumValueSet: true,
+};
+
+const BARE_ENUM_RULE = "Member must satisfy enum value set";
+
+// validateInput is synchronous and never re-entered, so one buffer (and the style of the call in
+// progress) serves every call without allocating on the success path.
 const found: string[] = [];
+let style: ValidationMessages = JSON_VALIDATION;
+
+/** The enum rule in the current style (error path only). */
+function enumRule(shape: StringShape): string {
+  return style.enumValueSet ? (shape.enumRule ?? "") : BARE_ENUM_RULE;
+}
+
+/** A list element, map key or map value rule, rebuilt when the style drops enum value sets. */
+function wrappedRule(prefix: string, shape: ScalarShape, precomputed: string | undefined): string {
+  if (style.enumValueSet || shape.type !== "string" || shape.enumRule === undefined) return precomputed ?? "";
+  const rules = shape.rules.map((r) => (r === shape.enumRule ? BARE_ENUM_RULE : r));
+  return `${prefix} must satisfy constraint: [${rules.join(", ")}]`;
+}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -51,7 +87,7 @@ const at = (prefix: string, segment: string): string => (prefix === "" ? segment
 /** Sensitive values are left out entirely: `Value at 'value' ...` (spec §1.5, capture). */
 function report(shape: Shape, v: unknown, hide: boolean, path: string, rule: string): void {
   found.push(
-    hide
+    hide || !style.values
       ? `Value at '${path}' failed to satisfy constraint: ${rule}`
       : `Value '${renderValue(shape, v)}' at '${path}' failed to satisfy constraint: ${rule}`,
   );
@@ -157,7 +193,7 @@ function checkScalar(shape: ScalarShape, v: unknown, prefix: string, segment: st
       if (shape.regex !== undefined && !shape.regex.test(s)) {
         report(shape, v, hide, at(prefix, segment), ruleText.pattern(shape.pattern ?? ""));
       }
-      if (shape.enumSet !== undefined && !shape.enumSet.has(s)) report(shape, v, hide, at(prefix, segment), shape.enumRule ?? "");
+      if (shape.enumSet !== undefined && !shape.enumSet.has(s)) report(shape, v, hide, at(prefix, segment), enumRule(shape));
       return;
     }
     case "integer":
@@ -231,7 +267,7 @@ function checkList(shape: ListShape, arr: unknown[], path: string, hide: boolean
     if (!broken && shape.elementRule !== undefined && breaksRules(el, out)) broken = true;
   }
   checkLength(shape, arr, arr.length, path, hide);
-  if (broken) report(shape, arr, hide, path, shape.elementRule ?? "");
+  if (broken) report(shape, arr, hide, path, wrappedRule("Member", el, shape.elementRule));
 }
 
 /**
@@ -259,8 +295,8 @@ function checkMap(shape: MapShape, obj: Record<string, unknown>, path: string, h
     }
   }
   checkLength(shape, obj, size, path, hide);
-  if (keysBroken) report(shape, obj, hide, path, shape.keyRule ?? "");
-  if (valuesBroken) report(shape, obj, hide || value.sensitive, path, shape.valueRule ?? "");
+  if (keysBroken) report(shape, obj, hide, path, wrappedRule("Map keys", shape.key, shape.keyRule));
+  if (valuesBroken && isScalar(value)) report(shape, obj, hide || value.sensitive, path, wrappedRule("Map value", value, shape.valueRule));
   if (isScalar(value)) return;
   for (const k of Object.keys(obj)) {
     const x = obj[k];

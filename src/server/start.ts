@@ -17,8 +17,10 @@ import { openSqliteStorage } from "../storage/sqlite/sqlite-storage.js";
 import { createPipeline } from "../wire/pipeline.js";
 import type { ServerConfig } from "./config.js";
 import { loadRootCredentials, type RootCredentials } from "./root-credentials.js";
+import { iamQueryService } from "./iam-query-service.js";
 import { kmsJsonService } from "./kms-json-service.js";
 import { ssmJsonService } from "./ssm-json-service.js";
+import { stsQueryService } from "./sts-query-service.js";
 
 export interface RunningServer {
   readonly url: string;
@@ -78,6 +80,8 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
 
   const handle = createPipeline({
     services: [ssmJsonService(), kmsJsonService(kmsKeys)],
+    // IAM's operation table arrives with the IAM service; until then every IAM Action is InvalidAction.
+    queryServices: [iamQueryService(new Map()), stsQueryService()],
     authenticate: verify,
     ports,
     random,

@@ -1,13 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type AwsError, isAwsError } from "../errors/aws-error.js";
-import { internalServerError, serializationException, unknownOperation } from "../errors/protocol-errors.js";
 import type { Principal } from "../iam/principal.js";
 import type { Logger } from "../platform/logger.js";
 import type { Random } from "../platform/random.js";
 import type { ServicePorts } from "../services/operation.js";
 import { partitionOf } from "../services/kms/key-reference.js";
-import { isJsonContentType, sendJsonError, sendJsonResult } from "./json-protocol.js";
-import type { JsonService, OperationEntry } from "./json-service.js";
+import type { Front, RouteProgress } from "./front.js";
+import { jsonFront } from "./json-front.js";
+import type { JsonService } from "./json-service.js";
+import { queryFront } from "./query-front.js";
+import type { QueryService } from "./query-service.js";
 import { readBody } from "./request-body.js";
 
 export interface Authenticated {
@@ -29,7 +31,10 @@ export interface RawRequest {
 export type Authenticate = (req: RawRequest, service: string, protocol: "json" | "query") => Promise<Authenticated>;
 
 export interface PipelineDeps {
+  /** AWS JSON 1.1 services, picked by `X-Amz-Target`. */
   readonly services: readonly JsonService[];
+  /** Query services (IAM, STS), picked by `Version`; requests without `X-Amz-Target` go to them. */
+  readonly queryServices?: readonly QueryService[];
   readonly authenticate: Authenticate;
   readonly ports: ServicePorts;
   readonly random: Random;
@@ -37,58 +42,44 @@ export interface PipelineDeps {
   readonly maxBodyBytes: number;
 }
 
-interface Route {
-  readonly service: JsonService;
-  readonly entry: OperationEntry;
-  readonly name: string;
-}
-
 /**
  * The request path of §6 of the architecture guide: route → authenticate → decode → validate →
- * run → encode. Every failure is an AwsError rendered as AWS renders it; anything else is a bug,
- * logged with its stack and answered as InternalServerError.
+ * run → encode. A request with `X-Amz-Target` speaks AWS JSON 1.1, any other the Query protocol;
+ * the protocol's Front routes, decodes and renders, and every step between is here, once, for both.
+ * Every failure is an AwsError rendered as AWS renders it; anything else is a bug, logged with its
+ * stack and answered as the protocol's internal error.
  */
 export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const byPrefix = new Map(deps.services.map((s) => [s.targetPrefix, s]));
-
-  function route(target: string | string[] | undefined): Route {
-    if (typeof target !== "string") throw unknownOperation();
-    const dot = target.indexOf(".");
-    const service = dot < 0 ? undefined : byPrefix.get(target.slice(0, dot));
-    const name = target.slice(dot + 1);
-    const entry = service?.operations.get(name);
-    if (service === undefined || entry === undefined) throw unknownOperation();
-    return { service, entry, name };
-  }
+  const json = jsonFront(deps.services);
+  const query = queryFront(deps.queryServices ?? []);
 
   return async function handle(req, res) {
     const started = process.hrtime.bigint();
     const requestId = deps.random.uuid();
-    let operation = "";
+    const front: Front = req.headers["x-amz-target"] === undefined ? query : json;
+    const progress: RouteProgress = { operation: "", sendError: front.sendError };
     let principal: string | undefined;
     let status = 200;
     try {
-      const found = route(req.headers["x-amz-target"]);
-      operation = found.name;
-      if (req.method !== "POST" || !isJsonContentType(req.headers["content-type"])) throw unknownOperation();
-      const body = await readBody(req, deps.maxBodyBytes);
+      const call = await front.route(req, () => readBody(req, deps.maxBodyBytes), progress);
       const url = req.url ?? "/";
       const q = url.indexOf("?");
       const auth = await deps.authenticate(
         {
-          method: req.method,
+          method: req.method ?? "GET",
           path: q < 0 ? url : url.slice(0, q),
           query: q < 0 ? "" : url.slice(q + 1),
           headers: req.headers,
           rawHeaders: req.rawHeaders,
-          body,
+          body: call.body,
         },
-        found.service.signingName,
-        "json",
+        call.signingName,
+        front.protocol,
       );
       principal = auth.principal.arn;
-      const input = found.entry.validate(decodeJson(body));
-      const result: unknown = await found.entry.operation.run(input, {
+      const input = call.decode();
+      // Authorization and the audit record go here, for every protocol.
+      const result: unknown = await call.operation.run(input, {
         requestId,
         region: auth.region,
         accountId: auth.principal.accountId,
@@ -96,15 +87,15 @@ export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: 
         caller: auth.principal,
         ports: deps.ports,
       });
-      sendJsonResult(res, requestId, result);
+      call.sendResult(res, requestId, result);
     } catch (e) {
-      const error = toAwsError(e, deps.logger, requestId, operation);
+      const error = toAwsError(e, front, deps.logger, requestId, progress.operation);
       status = error.status;
-      sendJsonError(res, requestId, error);
+      progress.sendError(res, requestId, error);
     }
     deps.logger.info({
       requestId,
-      operation,
+      operation: progress.operation,
       principal,
       status,
       ms: Number(process.hrtime.bigint() - started) / 1e6,
@@ -112,19 +103,9 @@ export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: 
   };
 }
 
-function decodeJson(body: Buffer): unknown {
-  if (body.length === 0) return {};
-  try {
-    return JSON.parse(body.toString("utf8"));
-  } catch {
-    throw serializationException();
-  }
-}
-
-function toAwsError(e: unknown, logger: Logger, requestId: string, operation: string): AwsError {
+function toAwsError(e: unknown, front: Front, logger: Logger, requestId: string, operation: string): AwsError {
   if (isAwsError(e)) return e;
   const err = e instanceof Error ? e : new Error(String(e));
   logger.error({ requestId, operation, err: { type: err.name, message: err.message, stack: err.stack } }, "internal error");
-  return internalServerError();
+  return front.internalError();
 }
-
