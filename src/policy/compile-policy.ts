@@ -56,7 +56,8 @@ function compileDocument(text: string): CompiledDocument {
 
 const INERT: Omit<CompiledStatement, "index" | "sid" | "effect"> = {
   inert: true,
-  actions: [],
+  exactActions: new Set(),
+  actionPatterns: [],
   notAction: false,
   resources: undefined,
   notResource: false,
@@ -65,8 +66,14 @@ const INERT: Omit<CompiledStatement, "index" | "sid" | "effect"> = {
   conditions: [],
 };
 
-function compileActions(raw: unknown): Matcher[] | undefined {
-  return stringList(raw)?.map((a) => compileWildcardText(a.toLowerCase(), "plain"));
+function compileActions(raw: unknown): { exactActions: Set<string>; actionPatterns: Matcher[] } | undefined {
+  const list = stringList(raw)?.map((a) => a.toLowerCase());
+  if (list === undefined) return undefined;
+  const wild = (a: string) => a.includes("*") || a.includes("?");
+  return {
+    exactActions: new Set(list.filter((a) => !wild(a))),
+    actionPatterns: list.filter(wild).map((a) => compileWildcardText(a, "plain")),
+  };
 }
 
 function compileResources(raw: unknown, substitute: boolean): ResourceEntry[] | undefined {
@@ -120,7 +127,8 @@ function compileStatement(raw: unknown, index: number, substitute: boolean): { s
     sid,
     effect: effect === "Deny" ? "Deny" : "Allow",
     inert,
-    actions: actions ?? [],
+    exactActions: actions?.exactActions ?? new Set(),
+    actionPatterns: actions?.actionPatterns ?? [],
     notAction,
     resources,
     notResource,

@@ -27,8 +27,10 @@ export interface CompiledStatement {
   readonly effect: "Allow" | "Deny";
   /** A statement that can never apply: missing or malformed elements, an unknown operator. */
   readonly inert: boolean;
-  /** Lower-cased action patterns (§2.1); `notAction` inverts them. */
-  readonly actions: readonly Matcher[];
+  /** Lower-cased action names without wildcards (§2.1), looked up in one step; `notAction` inverts. */
+  readonly exactActions: ReadonlySet<string>;
+  /** Lower-cased action patterns with wildcards. */
+  readonly actionPatterns: readonly Matcher[];
   readonly notAction: boolean;
   /** Undefined when the statement has neither Resource nor NotResource. */
   readonly resources: readonly ResourceEntry[] | undefined;

@@ -2,7 +2,8 @@ import type { ConditionContext } from "./condition-context.js";
 import { type ParsedOperator, parseOperator } from "./condition-operator.js";
 import { parseDateValue } from "./date-value.js";
 import { ipInRange, parseIpAddress, parseIpRange } from "./ip-address.js";
-import { type PolicyTemplate, parseTemplate, resolveTemplate, segmentsText } from "./policy-variables.js";
+import { type PolicyTemplate, parseTemplate, resolveTemplateText, segmentsText } from "./policy-variables.js";
+import { templateMatches } from "./template-match.js";
 import { compileWildcard, type Matcher, MatcherMemo, type PatternSegment } from "./wildcard.js";
 
 /** Whether a context value matches any policy value; undefined when it cannot be compared at all. */
@@ -93,8 +94,10 @@ function stringFamily(operator: ParsedOperator, templates: readonly PolicyTempla
   return (context) => {
     // §6: an unresolvable value (absent key without default, multivalued key) matches nothing;
     // under a negated operator it therefore excludes nothing.
-    const resolved = templates.map((t) => resolveTemplate(t, context)).filter((s) => s !== undefined);
-    return isPattern ? pattern(resolved, (st) => memo.get(st)) : exact(resolved.map(segmentsText));
+    if (!isPattern) {
+      return exact(templates.map((t) => resolveTemplateText(t, context)).filter((t) => t !== undefined));
+    }
+    return (v) => templates.some((t) => templateMatches(t, mode, memo, context, v));
   };
 }
 

@@ -32,7 +32,7 @@ import type { ConditionContext } from "./condition-context.js";
 import { conditionHolds } from "./condition-block.js";
 import type { PrincipalFacts } from "./principal-facts.js";
 import { type CallerIdentifiers, callerIdentifiers, notPrincipalExcludes, type PrincipalGrade, principalGrade, strongerGrade } from "./principal-match.js";
-import { resolveTemplate } from "./policy-variables.js";
+import { templateMatches } from "./template-match.js";
 
 export type EvaluationMode = "standard" | "kms-key" | "role-trust";
 
@@ -100,17 +100,12 @@ function resourceMatches(statement: CompiledStatement, policy: CompiledPolicy, r
   if (entries === undefined) return policy.source.kind === "trust";
   let hit = false;
   for (const entry of entries) {
-    let matcher = entry.matcher;
-    if (matcher === undefined) {
-      const segments = resolveTemplate(entry.template, request.context);
-      // §2.2: a variable that cannot be resolved makes its entry match nothing.
-      if (segments === undefined || entry.memo === undefined) continue;
-      matcher = entry.memo.get(segments);
-    }
-    if (matcher(request.resource)) {
-      hit = true;
-      break;
-    }
+    // §2.2: a variable that cannot be resolved makes its entry match nothing.
+    hit =
+      entry.matcher !== undefined
+        ? entry.matcher(request.resource)
+        : entry.memo !== undefined && templateMatches(entry.template, "plain", entry.memo, request.context, request.resource);
+    if (hit) break;
   }
   return hit !== statement.notResource;
 }
@@ -118,11 +113,13 @@ function resourceMatches(statement: CompiledStatement, policy: CompiledPolicy, r
 /** Action, resource and conditions; the principal is the caller's business. */
 function applies(statement: CompiledStatement, policy: CompiledPolicy, request: Prepared): boolean {
   if (statement.inert) return false;
-  let actionHit = false;
-  for (const m of statement.actions) {
-    if (m(request.action)) {
-      actionHit = true;
-      break;
+  let actionHit = statement.exactActions.has(request.action);
+  if (!actionHit) {
+    for (const m of statement.actionPatterns) {
+      if (m(request.action)) {
+        actionHit = true;
+        break;
+      }
     }
   }
   if (actionHit === statement.notAction) return false;
@@ -183,9 +180,8 @@ export function evaluate(request: AuthorizationRequest, policies: PolicySet): De
   const prepared: Prepared = { action: request.action.toLowerCase(), resource: request.resource, context: request.context };
   // §3.1: GetCallerIdentity needs no permission and no Deny blocks it.
   if (prepared.action === "sts:getcalleridentity") return decision("allow");
-  const caller = callerIdentifiers(request.principal);
   const gated = policies.mode !== "standard";
-  const resource = policies.resource === undefined ? {} : scanResource(policies.resource, prepared, caller);
+  const resource = policies.resource === undefined ? {} : scanResource(policies.resource, prepared, callerIdentifiers(request.principal));
 
   if (request.principal.kind === "root") {
     if (resource.deny !== undefined) return decision("explicit-deny-resource", resource.deny);

@@ -16,6 +16,8 @@ export interface PolicyTemplate {
   readonly static: readonly PatternSegment[] | undefined;
   /** Lower-cased keys the template refers to. */
   readonly keys: readonly string[];
+  /** Whether an escape (`${*}`, `${?}`) put a character that must not act as a wildcard. */
+  readonly hasEscapes: boolean;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { "*": "*", "?": "?", $: "$" };
@@ -29,7 +31,7 @@ const VARIABLE = /^\s*([^\s,']+)\s*(?:,\s*'([^']*)'\s*)?$/;
 export function parseTemplate(text: string, substitute: boolean): PolicyTemplate {
   if (!substitute || !text.includes("${")) {
     const segments = [{ text, literal: false }];
-    return { parts: [{ kind: "text", text }], static: segments, keys: [] };
+    return { parts: [{ kind: "text", text }], static: segments, keys: [], hasEscapes: false };
   }
   const parts: TemplatePart[] = [];
   let pending = "";
@@ -60,7 +62,7 @@ export function parseTemplate(text: string, substitute: boolean): PolicyTemplate
   if (pending !== "") parts.push({ kind: "text", text: pending });
   const keys = parts.flatMap((p) => (p.kind === "variable" ? [p.key] : []));
   const segments = keys.length === 0 ? resolveParts(parts, undefined) : undefined;
-  return { parts, static: segments, keys };
+  return { parts, static: segments, keys, hasEscapes: parts.some((p) => p.kind === "literal") };
 }
 
 /**
@@ -93,4 +95,20 @@ function resolveParts(parts: readonly TemplatePart[], context: ConditionContext 
 
 export function segmentsText(segments: readonly PatternSegment[]): string {
   return segments.length === 1 ? (segments[0]?.text ?? "") : segments.map((s) => s.text).join("");
+}
+
+/** The resolved template as one string (escapes as their characters), or undefined as above. */
+export function resolveTemplateText(template: PolicyTemplate, context: ConditionContext): string | undefined {
+  let text = "";
+  for (const part of template.parts) {
+    if (part.kind !== "variable") {
+      text += part.text;
+      continue;
+    }
+    const value = context.get(part.key);
+    if (typeof value === "string") text += value;
+    else if (value === undefined && part.fallback !== undefined) text += part.fallback;
+    else return undefined;
+  }
+  return text;
 }
