@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compilePolicy } from "./compile-policy.js";
 import { CompiledPolicyCache } from "./compiled-cache.js";
 import { ConditionContext } from "./condition-context.js";
+import { policySetReferencesResourceTags } from "./evaluate.js";
 import { alice, param, root, session } from "./policy-fixtures.case.js";
 import { principalContext } from "./principal-facts.js";
 
@@ -52,6 +53,15 @@ describe("compilePolicy", () => {
   it("notices ${aws:ResourceTag/…} in a Resource", () => {
     const text = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: param("${aws:ResourceTag/team}/*") }] });
     expect(compilePolicy(text, INLINE).referencesResourceTags).toBe(true);
+  });
+
+  it("says whether a policy set needs resource tags, whichever policy reads them", () => {
+    const plain = compilePolicy(policyText({ StringEquals: { "aws:username": "alice" } }), INLINE);
+    const tagged = compilePolicy(policyText({ StringEquals: { "aws:ResourceTag/team": "payments" } }), { kind: "session" });
+    expect(policySetReferencesResourceTags({ mode: "standard", identity: [plain] })).toBe(false);
+    expect(policySetReferencesResourceTags({ mode: "standard", identity: [plain], session: [tagged] })).toBe(true);
+    expect(policySetReferencesResourceTags({ mode: "kms-key", identity: [], resource: tagged })).toBe(true);
+    expect(policySetReferencesResourceTags({ mode: "standard", identity: [plain], boundary: tagged })).toBe(true);
   });
 
   it("compiles text that is not a JSON object to a policy with no statements", () => {

@@ -206,3 +206,11 @@ export function evaluate(request: AuthorizationRequest, policies: PolicySet): De
   if (session !== undefined && session.allow === undefined) return decision("no-session-allow");
   return decision("allow", direct ? resource.allow : identity.allow);
 }
+
+/** Whether any policy of the set reads resource tags: only then need the caller fetch them. */
+export function policySetReferencesResourceTags(policies: PolicySet): boolean {
+  const all = [...policies.identity, ...(policies.session ?? [])];
+  if (policies.resource !== undefined) all.push(policies.resource);
+  if (policies.boundary !== undefined) all.push(policies.boundary);
+  return all.some((p) => p.referencesResourceTags);
+}

@@ -124,6 +124,7 @@ const rule9: ValidationCase[] = [
   { name: "a valid trust policy", kind: "trust", document: id(trustOk), problem: undefined },
   { name: "a trust policy for a service with sts:TagSession", kind: "trust", document: id({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] }), problem: undefined },
   { name: "a trust statement without Principal", kind: "trust", document: id({ Effect: "Allow", Action: "sts:AssumeRole" }), problem: "Missing required field Principal." },
+  { name: "a trust statement with NotPrincipal instead of Principal", kind: "trust", document: id({ Effect: "Deny", NotPrincipal: { AWS: "123456789012" }, Action: "sts:AssumeRole" }), problem: "Missing required field Principal." },
   { name: "a trust statement with Resource", kind: "trust", document: id({ ...trustOk, Resource: "*" }), problem: "Has prohibited field Resource." },
   { name: "a trust statement allowing an SSM action (two spaces before and)", kind: "trust", document: id({ ...trustOk, Action: "ssm:GetParameter" }), problem: TRUST_ACTIONS },
   { name: "a trust statement with NotAction", kind: "trust", document: id({ Effect: "Allow", Principal: { AWS: "123456789012" }, NotAction: "sts:AssumeRole" }), problem: TRUST_ACTIONS },

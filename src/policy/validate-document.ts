@@ -70,8 +70,9 @@ function firstProblem(statements: readonly StatementObject[], problem: (s: State
 }
 
 function trustProblem(statements: readonly StatementObject[]): string | undefined {
-  // Unverified wording for a missing Principal (AWS's console says "Missing required field Principal").
-  if (statements.some((s) => !("Principal" in s) && !("NotPrincipal" in s))) return "Missing required field Principal.";
+  // Unverified wording. AWS's NotPrincipal page: NotPrincipal cannot be used in a role trust policy,
+  // so it does not stand in for the required Principal.
+  if (statements.some((s) => !("Principal" in s))) return "Missing required field Principal.";
   if (statements.some((s) => "Resource" in s || "NotResource" in s)) return "Has prohibited field Resource.";
   if (statements.some((s) => !("Action" in s) || list(s["Action"]).some((a) => !TRUST_ACTIONS.has(a)))) {
     return "Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML,  and sts:AssumeRoleWithWebIdentity";
