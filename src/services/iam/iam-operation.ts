@@ -1,4 +1,4 @@
-import type { Operation } from "../operation.js";
+import type { Operation, OperationContext } from "../operation.js";
 
 /**
  * IAM operations are plain Operations: `In` is the request after the wire's model validation,
@@ -12,3 +12,8 @@ export type Validated<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]-?
 
 /** Operations with no output shape answer with an empty result. */
 export type NoOutput = Record<string, never>;
+
+/** Now, in whole seconds: IAM shows second-precision times, and a record must look the same whenever it is read. */
+export function iamNow(cx: OperationContext): number {
+  return Math.floor(cx.ports.clock.now().getTime() / 1000) * 1000;
+}
