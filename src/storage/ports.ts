@@ -1,3 +1,5 @@
+import type { IamReadTx, IamWriteTx } from "./iam-ports.js";
+
 /**
  * The storage port: domain-shaped, asynchronous, so that the SQLite adapter and a later PostgreSQL
  * adapter look the same to the services. Records are plain readonly data, never driver types.
@@ -166,7 +168,7 @@ export interface KmsMaterialEntry extends KmsMaterialPosition {
   readonly material: Uint8Array;
 }
 
-export interface ReadTx {
+export interface ReadTx extends IamReadTx {
   /** The latest version of a parameter. */
   latest(region: string, key: string): Promise<ParameterVersionRecord | undefined>;
   version(region: string, key: string, version: number): Promise<ParameterVersionRecord | undefined>;
@@ -208,7 +210,7 @@ export interface ReadTx {
   scanKmsMaterials(after: KmsMaterialPosition | undefined, limit: number): Promise<KmsMaterialEntry[]>;
 }
 
-export interface WriteTx extends ReadTx {
+export interface WriteTx extends ReadTx, IamWriteTx {
   /** Adds a version and makes it the latest. Throws VersionConflict if (region, key, version) exists. */
   appendVersion(record: ParameterVersionRecord): Promise<void>;
   /** Drops one retained version and its labels (the 100-version cap). */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Storage } from "../ports.js";
+import { iamCases } from "./iam.case.js";
 import { kmsCases } from "./kms.case.js";
 import { kmsRotationTagCases } from "./kms-rotation-tags.case.js";
 import { kmsPolicyRootKeyCases } from "./kms-policy-root-key.case.js";
@@ -40,5 +41,6 @@ export function describeStorage(name: string, open: () => Promise<OpenedStorage>
     kmsCases(storage);
     kmsRotationTagCases(storage);
     kmsPolicyRootKeyCases(storage);
+    iamCases(storage);
   });
 }

@@ -38,6 +38,18 @@ describe("schema migrations", () => {
     const db = new Database(file, { readonly: true });
     expect(appliedVersions(db)).toEqual(MIGRATIONS.map((m) => ({ version: m.version, applied_at: APPLIED_AT })));
     expect(tables(db)).toEqual([
+      "iam_access_keys",
+      "iam_attachments",
+      "iam_generation",
+      "iam_group_members",
+      "iam_groups",
+      "iam_inline_policies",
+      "iam_policies",
+      "iam_policy_versions",
+      "iam_roles",
+      "iam_sessions",
+      "iam_tags",
+      "iam_users",
       "kms_aliases",
       "kms_key_materials",
       "kms_key_policies",

@@ -210,6 +210,134 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 9,
+    sql: `
+      -- IAM and STS (global: no region). name_key is the case-folded name that makes names unique
+      -- case-insensitively; child rows hang off unique ids (AIDA…, AGPA…, AROA…) so a rename is one
+      -- row. Tables whose rows carry policy documents (up to 128 KiB) keep a rowid, like versions.
+      CREATE TABLE iam_generation (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        n INTEGER NOT NULL
+      );
+      INSERT INTO iam_generation (id, n) VALUES (1, 0);
+
+      CREATE TABLE iam_users (
+        name_key TEXT NOT NULL PRIMARY KEY,
+        name TEXT NOT NULL,
+        user_id TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        create_date INTEGER NOT NULL,
+        permissions_boundary TEXT
+      ) WITHOUT ROWID;
+
+      CREATE TABLE iam_groups (
+        name_key TEXT NOT NULL PRIMARY KEY,
+        name TEXT NOT NULL,
+        group_id TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        create_date INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE iam_roles (
+        name_key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role_id TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        create_date INTEGER NOT NULL,
+        trust_policy TEXT NOT NULL,
+        trust_principals TEXT NOT NULL,
+        max_session_duration INTEGER NOT NULL,
+        description TEXT,
+        permissions_boundary TEXT
+      );
+
+      -- Tags of users, roles and managed policies; keys unique case-insensitively.
+      CREATE TABLE iam_tags (
+        owner_id TEXT NOT NULL,
+        key_fold TEXT NOT NULL,
+        tag_key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (owner_id, key_fold)
+      ) WITHOUT ROWID;
+      CREATE INDEX iam_tags_by_position ON iam_tags (owner_id, position);
+
+      -- secret: sealed by the server's credential sealer, never plaintext.
+      CREATE TABLE iam_access_keys (
+        access_key_id TEXT NOT NULL PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        create_date INTEGER NOT NULL,
+        secret BLOB NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX iam_access_keys_by_user ON iam_access_keys (user_id, access_key_id);
+
+      CREATE TABLE iam_group_members (
+        group_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (group_id, user_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX iam_group_members_by_user ON iam_group_members (user_id, group_id);
+
+      CREATE TABLE iam_inline_policies (
+        owner_id TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        document TEXT NOT NULL,
+        UNIQUE (owner_id, name_key)
+      );
+
+      CREATE TABLE iam_policies (
+        arn TEXT NOT NULL PRIMARY KEY,
+        policy_id TEXT NOT NULL UNIQUE,
+        name_key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        path TEXT NOT NULL,
+        description TEXT,
+        create_date INTEGER NOT NULL,
+        update_date INTEGER NOT NULL,
+        default_version INTEGER NOT NULL,
+        last_version INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE iam_policy_versions (
+        policy_arn TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        document TEXT NOT NULL,
+        create_date INTEGER NOT NULL,
+        UNIQUE (policy_arn, version)
+      );
+
+      -- Managed policies (customer or AWS managed, by ARN) attached to users, groups and roles.
+      CREATE TABLE iam_attachments (
+        owner_id TEXT NOT NULL,
+        policy_arn TEXT NOT NULL,
+        PRIMARY KEY (owner_id, policy_arn)
+      ) WITHOUT ROWID;
+      CREATE INDEX iam_attachments_by_policy ON iam_attachments (policy_arn, owner_id);
+
+      -- STS credentials: the secret sealed, the session token only as its SHA-256.
+      CREATE TABLE iam_sessions (
+        access_key_id TEXT NOT NULL PRIMARY KEY,
+        secret BLOB NOT NULL,
+        token_hash BLOB NOT NULL,
+        principal_kind TEXT NOT NULL,
+        principal_id TEXT NOT NULL,
+        session_name TEXT,
+        issued_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        session_policy TEXT,
+        policy_arns TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        transitive_tag_keys TEXT NOT NULL,
+        source_identity TEXT,
+        chained INTEGER NOT NULL
+      );
+      CREATE INDEX iam_sessions_by_expiry ON iam_sessions (expires_at);
+      CREATE INDEX iam_sessions_by_principal ON iam_sessions (principal_id);
+    `,
+  },
 ];
 
 /** Raised when the file was written by a newer paramstore: running old code on it could corrupt it. */

@@ -17,6 +17,7 @@ import type {
   Tag,
 } from "../ports.js";
 import { scanRange } from "./scan-query.js";
+import { SqliteIamReadTx } from "./sqlite-iam-read-tx.js";
 import type { KmsKeyRow, ReadStatements } from "./statements.js";
 import { versionRecord } from "./version-row.js";
 
@@ -25,14 +26,12 @@ export interface TxScope {
   active: boolean;
 }
 
-export class SqliteReadTx implements ReadTx {
+export class SqliteReadTx extends SqliteIamReadTx implements ReadTx {
   constructor(
     protected readonly reads: ReadStatements,
-    private readonly scope: TxScope,
-  ) {}
-
-  protected check(): void {
-    if (!this.scope.active) throw new Error("storage transaction used after its work settled");
+    scope: TxScope,
+  ) {
+    super(reads.iam, scope);
   }
 
   async latest(region: string, key: string): Promise<ParameterVersionRecord | undefined> {

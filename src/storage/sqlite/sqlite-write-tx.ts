@@ -11,18 +11,19 @@ import {
   type Tag,
   type WriteTx,
 } from "../ports.js";
-import { SqliteReadTx, type TxScope } from "./sqlite-read-tx.js";
+import { SqliteIamWriteTx } from "./sqlite-iam-write-tx.js";
+import type { TxScope } from "./sqlite-read-tx.js";
 import type { ReadStatements, WriteStatements } from "./statements.js";
 import { parentOf, versionParams } from "./version-row.js";
 
 /** Runs on the writer connection, so its reads see the batch's uncommitted changes. */
-export class SqliteWriteTx extends SqliteReadTx implements WriteTx {
+export class SqliteWriteTx extends SqliteIamWriteTx implements WriteTx {
   constructor(
     reads: ReadStatements,
     private readonly writes: WriteStatements,
     scope: TxScope,
   ) {
-    super(reads, scope);
+    super(reads, writes, scope);
   }
 
   async appendVersion(record: ParameterVersionRecord): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { Tag } from "../ports.js";
+import { prepareIamReadStatements, prepareIamWriteStatements } from "./iam-statements.js";
 import { scanShape, scanSql, type ScanRange } from "./scan-query.js";
 import type { VersionParams, VersionRow } from "./version-row.js";
 
@@ -47,6 +48,7 @@ const VERSION_COLUMNS =
 export function prepareReadStatements(db: Database) {
   const scans = new Map<string, Statement<[ScanParams], VersionRow>>();
   return {
+    iam: prepareIamReadStatements(db),
     latest: db.prepare<RegionKey, VersionRow>(`SELECT v.* FROM parameters p CROSS JOIN versions v
       ON v.region = p.region AND v.key = p.key AND v.version = p.latest_version
       WHERE p.region = ? AND p.key = ?`),
@@ -162,6 +164,7 @@ export function prepareReadStatements(db: Database) {
 /** The writer connection's changes, prepared once. */
 export function prepareWriteStatements(db: Database) {
   return {
+    iam: prepareIamWriteStatements(db),
     insertVersion: db.prepare<VersionParams>(
       `INSERT INTO versions (${VERSION_COLUMNS}) VALUES (${VERSION_COLUMNS.split(", ")
         .map((column) => `@${column}`)

@@ -1,0 +1,11 @@
+import type { ListAttachedGroupPoliciesRequest } from "@aws-sdk/client-iam";
+import { listAttachedPolicies } from "../attachment-operations.js";
+import type { Validated } from "../iam-operation.js";
+
+/** §9.3: name and ARN of each attached policy, in ARN order. */
+export const ListAttachedGroupPolicies = listAttachedPolicies<Validated<ListAttachedGroupPoliciesRequest, "GroupName">>("group", (input) => ({
+  owner: input.GroupName,
+  pathPrefix: input.PathPrefix,
+  marker: input.Marker,
+  maxItems: input.MaxItems,
+}));
