@@ -56,3 +56,13 @@ export const signatureDoesNotMatch = (
         `${SIGNATURE_MISMATCH}\n\nThe Canonical String for this request should have been\n'${canonicalRequest}'\n\n` +
           `The String-to-Sign should have been\n'${stringToSign}'`,
       );
+
+/**
+ * A request the caller's policies do not allow (iam-policy-evaluation.md §4.1): JSON services answer
+ * AccessDeniedException 400 with `Message`; IAM and STS answer AccessDenied 403 in Query XML.
+ */
+export function accessDenied(protocol: AuthProtocol, message: string): AwsError {
+  return protocol === "json"
+    ? new AwsError("AccessDeniedException", message, { status: 400, messageKey: "Message" })
+    : new AwsError("AccessDenied", message, { status: 403, messageKey: "Message" });
+}

@@ -1,10 +1,17 @@
 import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
-import { createSigV4Verifier, type CredentialDirectory } from "../auth/sigv4-verifier.js";
+import { createSigV4Verifier } from "../auth/sigv4-verifier.js";
+import { accessDenied } from "../errors/auth-errors.js";
+import { AuthorityCache } from "../services/access/authority-cache.js";
+import { RequestAccess } from "../services/access/request-access.js";
+import { withIamAccess } from "../services/iam/access-requests.js";
+import { iamOperations } from "../services/iam/operations/index.js";
+import type { AccessFor } from "../wire/pipeline.js";
+import { afterEachChange } from "./after-each-change.js";
+import { ServerCredentialDirectory } from "./credential-directory.js";
 import { deriveKey, loadRootKey, rootKeySource } from "../crypto/root-key.js";
 import { RootKeyring } from "../crypto/root-keyring.js";
-import { rootPrincipal } from "../iam/principal.js";
 import { systemClock } from "../platform/clock.js";
 import type { Logger } from "../platform/logger.js";
 import { systemRandom } from "../platform/random.js";
@@ -64,13 +71,20 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     },
   };
 
-  const root = rootPrincipal(config.accountId, rootCredentials.accessKeyId);
-  const directory: CredentialDirectory = {
-    lookup: async (accessKeyId) =>
-      accessKeyId === rootCredentials.accessKeyId
-        ? { secretAccessKey: rootCredentials.secretAccessKey, principal: root }
-        : undefined,
-  };
+  const directory = new ServerCredentialDirectory(rootCredentials, config.accountId, storage, ports.credentialSealer, clock);
+  const authorities = new AuthorityCache(storage, clock);
+  const accessFor: AccessFor = async (auth, origin) =>
+    new RequestAccess(
+      await authorities.authorityOf(auth.principal),
+      { region: auth.region, now: clock.now().getTime(), sourceIp: origin.sourceIp, secureTransport: origin.secureTransport },
+      { storage, keys: kmsKeys },
+      (message) => accessDenied(origin.protocol, message),
+    );
+  // An IAM change made here applies to the next request at once (other nodes: within a second).
+  const iamTable = afterEachChange(withIamAccess(iamOperations), () => {
+    directory.invalidate();
+    authorities.invalidate();
+  });
   if (config.dev) logger.warn("--dev: any well-formed signature is accepted, as the account root; never use this in production");
   const verify = createSigV4Verifier({
     directory,
@@ -80,9 +94,9 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
 
   const handle = createPipeline({
     services: [ssmJsonService(), kmsJsonService(kmsKeys)],
-    // IAM's operation table arrives with the IAM service; until then every IAM Action is InvalidAction.
-    queryServices: [iamQueryService(new Map()), stsQueryService()],
+    queryServices: [iamQueryService(iamTable), stsQueryService()],
     authenticate: verify,
+    accessFor,
     ports,
     random,
     logger,

@@ -2,7 +2,7 @@ import type { Principal } from "../iam/principal.js";
 import type { Clock } from "../platform/clock.js";
 import type { Random } from "../platform/random.js";
 import type { Storage } from "../storage/ports.js";
-import type { AccessRequest } from "./access.js";
+import type { AccessControl, AccessRequest } from "./access.js";
 import type { Keyring } from "./ports.js";
 
 export interface ServicePorts {
@@ -33,6 +33,8 @@ export interface OperationContext {
   readonly partition: string;
   readonly caller: Principal;
   readonly ports: ServicePorts;
+  /** The caller's access control for this request (checks a service makes on the caller's behalf). */
+  readonly access: AccessControl;
 }
 
 /**

@@ -3,6 +3,7 @@ import { type AwsError, isAwsError } from "../errors/aws-error.js";
 import type { Principal } from "../iam/principal.js";
 import type { Logger } from "../platform/logger.js";
 import type { Random } from "../platform/random.js";
+import type { AccessControl } from "../services/access.js";
 import type { ServicePorts } from "../services/operation.js";
 import { partitionOf } from "../services/kms/key-reference.js";
 import type { Front, RouteProgress } from "./front.js";
@@ -30,12 +31,23 @@ export interface RawRequest {
 
 export type Authenticate = (req: RawRequest, service: string, protocol: "json" | "query") => Promise<Authenticated>;
 
+/** Where a request came from, for condition keys and the audit trail. */
+export interface RequestOrigin {
+  readonly protocol: "json" | "query";
+  readonly sourceIp: string | undefined;
+  readonly secureTransport: boolean;
+}
+
+/** Builds the access control of one authenticated request (the caller's policies, loaded or cached). */
+export type AccessFor = (auth: Authenticated, origin: RequestOrigin) => Promise<AccessControl>;
+
 export interface PipelineDeps {
   /** AWS JSON 1.1 services, picked by `X-Amz-Target`. */
   readonly services: readonly JsonService[];
   /** Query services (IAM, STS), picked by `Version`; requests without `X-Amz-Target` go to them. */
   readonly queryServices?: readonly QueryService[];
   readonly authenticate: Authenticate;
+  readonly accessFor: AccessFor;
   readonly ports: ServicePorts;
   readonly random: Random;
   readonly logger: Logger;
@@ -78,15 +90,26 @@ export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: 
       );
       principal = auth.principal.arn;
       const input = call.decode();
-      // Authorization and the audit record go here, for every protocol.
-      const result: unknown = await call.operation.run(input, {
+      const access = await deps.accessFor(auth, {
+        protocol: front.protocol,
+        sourceIp: req.socket.remoteAddress,
+        secureTransport: false,
+      });
+      const cx = {
         requestId,
         region: auth.region,
         accountId: auth.principal.accountId,
         partition: partitionOf(auth.region),
         caller: auth.principal,
         ports: deps.ports,
-      });
+        access,
+      };
+      // Authorised after validation and before any state is read or changed; an operation that does
+      // not say what it is authorised as is a bug, never an open door.
+      const operation = call.operation;
+      if (operation.access === undefined) throw new Error(`${operation.name} declares no access`);
+      await access.require(await operation.access(input, cx));
+      const result: unknown = await operation.run(input, cx);
       call.sendResult(res, requestId, result);
     } catch (e) {
       const error = toAwsError(e, front, deps.logger, requestId, progress.operation);

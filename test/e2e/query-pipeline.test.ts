@@ -28,7 +28,8 @@ const ACCOUNT = "111122223333";
 const POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:GetParameter","Resource":"arn:aws:ssm:*:*:parameter/a%3Ab"}]}';
 const CREATED = new Date(Date.UTC(2024, 4, 1, 12, 34, 56));
 
-const op = (name: string, run: AnyOperation["run"]): [string, AnyOperation] => [name, { name, action: `fixture:${name}`, run }];
+// The fixtures are called by root, whom nothing here restricts: they declare no resource to authorise.
+const op = (name: string, run: AnyOperation["run"]): [string, AnyOperation] => [name, { name, action: `fixture:${name}`, access: () => [], run }];
 
 const iamFixtures = new Map<string, AnyOperation>([
   op("GetUserPolicy", async (input: { UserName: string; PolicyName: string }) => ({ ...input, PolicyDocument: POLICY })),
@@ -98,6 +99,7 @@ beforeAll(async () => {
     services: [],
     queryServices: [iam, sts],
     authenticate: verify,
+    accessFor: async () => ({ require: async () => undefined, check: async () => ({ allowed: true, message: "" }) }),
     ports: {} as ServicePorts, // the fixtures touch no port
     random: systemRandom,
     logger: pino({ level: "info" }, { write: (line: string) => void logLines.push(line) }),

@@ -119,10 +119,10 @@ describe("sts get-caller-identity", () => {
     expect([r.status, xmlField(r.text, "Code")]).toEqual([400, "MissingAction"]);
   });
 
-  it("answers IAM Actions with InvalidAction until IAM's operations are registered", async () => {
-    const r = await aws(server.url, ["iam", "list-users"]);
+  it("answers IAM Actions paramstore does not implement with InvalidAction", async () => {
+    const r = await aws(server.url, ["iam", "get-account-summary"]);
     expect(r.stderr).toMatch(
-      /An error occurred \(InvalidAction\) when calling the ListUsers operation( \(reached max retries: 0\))?: Could not find operation ListUsers for version 2010-05-08/,
+      /An error occurred \(InvalidAction\) when calling the GetAccountSummary operation( \(reached max retries: 0\))?: Could not find operation GetAccountSummary for version 2010-05-08/,
     );
   });
 

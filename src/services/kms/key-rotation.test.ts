@@ -49,6 +49,8 @@ describe("key rotation", () => {
       partition: "aws",
       caller: principal,
       ports: { storage, keyring, clock, random: systemRandom, tokenKey: Buffer.alloc(32), credentialSealer: { seal: () => { throw new Error("unused"); }, open: () => undefined } },
+      // Root, whom no policy here restricts.
+      access: { require: async () => undefined, check: async () => ({ allowed: true, message: "" }) },
     };
   });
   afterEach(async () => {

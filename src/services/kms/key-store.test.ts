@@ -44,6 +44,8 @@ describe("KmsKeyStore shared by KMS and the SSM keyring", () => {
       partition: "aws",
       caller: principal,
       ports: { storage, keyring, clock: { now: () => new Date(now) }, random: systemRandom, tokenKey: Buffer.alloc(32), credentialSealer: { seal: () => { throw new Error("unused"); }, open: () => undefined } },
+      // Root, whom no policy here restricts.
+      access: { require: async () => undefined, check: async () => ({ allowed: true, message: "" }) },
     };
   });
   afterEach(async () => {

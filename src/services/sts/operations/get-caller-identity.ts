@@ -8,6 +8,7 @@ import type { Operation } from "../../operation.js";
 export const GetCallerIdentity: Operation<GetCallerIdentityRequest, GetCallerIdentityResponse> = {
   name: "GetCallerIdentity",
   action: "sts:GetCallerIdentity",
+  access: () => [],
   async run(_input, cx) {
     return { UserId: cx.caller.userId, Account: cx.caller.accountId, Arn: cx.caller.arn };
   },

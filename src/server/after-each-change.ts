@@ -1,0 +1,24 @@
+import type { AnyOperation } from "../services/operation.js";
+
+const READS = /^(Get|List|Simulate)/;
+
+/** Runs `changed` after every operation of the table that may have changed state (not Get*, List*). */
+export function afterEachChange(operations: ReadonlyMap<string, AnyOperation>, changed: () => void): ReadonlyMap<string, AnyOperation> {
+  return new Map(
+    [...operations].map(([name, op]) => [
+      name,
+      READS.test(name)
+        ? op
+        : {
+            ...op,
+            run: async (input: unknown, cx: Parameters<AnyOperation["run"]>[1]) => {
+              try {
+                return await op.run(input, cx);
+              } finally {
+                changed();
+              }
+            },
+          },
+    ]),
+  );
+}

@@ -1,0 +1,115 @@
+import type { AwsError } from "../../errors/aws-error.js";
+import { ConditionContext, type ContextValue } from "../../policy/condition-context.js";
+import type { Decision } from "../../policy/evaluate.js";
+import { evaluate, policySetReferencesResourceTags, type PolicySet } from "../../policy/evaluate.js";
+import { denialMessage } from "../../policy/denial-message.js";
+import { principalContext } from "../../policy/principal-facts.js";
+import type { Storage, Tag } from "../../storage/ports.js";
+import type { AccessCheck, AccessControl, AccessRequest } from "../access.js";
+import type { KmsKeyStore } from "../kms/key-store.js";
+import type { CallerAuthority } from "./caller-authority.js";
+import { resourceSide } from "./resource-policy.js";
+
+/** Facts about the request itself that global condition keys carry (iam-policy-evaluation.md §7). */
+export interface RequestFacts {
+  readonly region: string;
+  /** Milliseconds since the epoch. */
+  readonly now: number;
+  readonly sourceIp?: string | undefined;
+  readonly secureTransport: boolean;
+}
+
+/** One decision taken for the request, for the audit trail. */
+export interface AccessDecision {
+  readonly action: string;
+  readonly resource: string;
+  readonly decision: Decision;
+}
+
+export interface RequestAccessDeps {
+  readonly storage: Storage;
+  readonly keys: KmsKeyStore;
+}
+
+const PARAMETER = /^arn:[^:]+:ssm:([^:]+):\d{12}:parameter(\/.*)$/;
+const KMS_KEY = /^arn:[^:]+:kms:([^:]+):\d{12}:key\/(.+)$/;
+
+/**
+ * The access control of one request: the caller's authority (loaded once), the resource side of
+ * each request (key policies, parameter resource policies), the request's context — then the pure
+ * policy engine decides. Every decision is kept for the audit record.
+ */
+export class RequestAccess implements AccessControl {
+  readonly decisions: AccessDecision[] = [];
+  private readonly base: Record<string, ContextValue>;
+
+  constructor(
+    private readonly authority: CallerAuthority,
+    private readonly request: RequestFacts,
+    private readonly deps: RequestAccessDeps,
+    private readonly denied: (message: string) => AwsError,
+  ) {
+    const now = new Date(request.now);
+    this.base = {
+      ...principalContext(authority.facts),
+      "aws:CurrentTime": now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+      "aws:EpochTime": String(Math.floor(request.now / 1000)),
+      "aws:SecureTransport": String(request.secureTransport),
+      "aws:RequestedRegion": request.region,
+    };
+  }
+
+  async require(requests: readonly AccessRequest[]): Promise<void> {
+    for (const r of requests) {
+      const check = await this.decide(r, undefined);
+      if (!check.allowed) throw this.denied(check.message);
+    }
+  }
+
+  check(request: AccessRequest, viaService?: string): Promise<AccessCheck> {
+    return this.decide(request, viaService);
+  }
+
+  private async decide(r: AccessRequest, viaService: string | undefined): Promise<AccessCheck> {
+    const side = await resourceSide(r.action, r.resource, this.deps.storage, this.deps.keys);
+    const { authority } = this;
+    const policies: PolicySet = {
+      mode: side.mode,
+      identity: authority.identity,
+      ...(side.policy === undefined ? {} : { resource: side.policy }),
+      ...(authority.session === undefined ? {} : { session: authority.session }),
+      ...(authority.boundary === undefined ? {} : { boundary: authority.boundary }),
+    };
+    const tags = policySetReferencesResourceTags(policies) ? await this.resourceTags(r.resource) : {};
+    // A call a service makes for the caller carries kms:ViaService and no aws:SourceIp (§7).
+    const via: Record<string, ContextValue> =
+      viaService === undefined
+        ? { "aws:ViaAWSService": "false", ...(this.request.sourceIp === undefined ? {} : { "aws:SourceIp": this.request.sourceIp }) }
+        : { "aws:ViaAWSService": "true", "kms:ViaService": viaService };
+    const context = new ConditionContext(this.base, via, tags, r.context ?? {});
+    const decision = evaluate({ principal: authority.facts, action: r.action, resource: r.resource, context }, policies);
+    this.decisions.push({ action: r.action, resource: r.resource, decision });
+    if (decision.allowed) return { allowed: true, message: "" };
+    const shown = r.shownAs === undefined ? r.resource : await r.shownAs();
+    return { allowed: false, message: denialMessage(authority.facts.arn, r.action, shown, decision) };
+  }
+
+  /** `aws:ResourceTag/<k>` (and SSM's `ssm:resourceTag/<k>`) of a parameter or a KMS key. */
+  private async resourceTags(resource: string): Promise<Record<string, string>> {
+    let tags: Tag[] = [];
+    let prefixes = ["aws:ResourceTag/"];
+    const parameter = PARAMETER.exec(resource);
+    const key = KMS_KEY.exec(resource);
+    if (parameter !== null) {
+      const [, region = "", name = ""] = parameter;
+      tags = await this.deps.storage.read((tx) => tx.tags(region, name));
+      prefixes = ["aws:ResourceTag/", "ssm:resourceTag/"];
+    } else if (key !== null) {
+      const [, region = "", keyId = ""] = key;
+      tags = await this.deps.storage.read((tx) => tx.kmsKeyTags(region, keyId));
+    }
+    const out: Record<string, string> = {};
+    for (const t of tags) for (const p of prefixes) out[`${p}${t.key}`] = t.value;
+    return out;
+  }
+}

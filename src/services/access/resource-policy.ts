@@ -1,0 +1,59 @@
+import { compilePolicy } from "../../policy/compile-policy.js";
+import type { CompiledPolicy } from "../../policy/compiled-policy.js";
+import type { EvaluationMode } from "../../policy/evaluate.js";
+import type { Storage } from "../../storage/ports.js";
+import { currentKeyPolicy } from "../kms/key-policy.js";
+import type { KmsKeyStore } from "../kms/key-store.js";
+
+export interface ResourceSide {
+  readonly mode: EvaluationMode;
+  readonly policy?: CompiledPolicy;
+}
+
+const STANDARD: ResourceSide = { mode: "standard" };
+const KMS_KEY = /^arn:[^:]+:kms:([^:]+):(\d{12}):key\/(.+)$/;
+const PARAMETER = /^arn:[^:]+:ssm:([^:]+):(\d{12}):parameter(\/.*)$/;
+
+/**
+ * The resource-based side of a decision (iam-policy-evaluation.md §3): a KMS action on a key is gated
+ * by the key policy (mode `kms-key`); an SSM action on a parameter meets the parameter's resource
+ * policies (PutResourcePolicy), if any; everything else has no resource policy.
+ */
+export async function resourceSide(action: string, resource: string, storage: Storage, keys: KmsKeyStore): Promise<ResourceSide> {
+  const service = action.slice(0, action.indexOf(":")).toLowerCase();
+  if (service === "kms") {
+    const m = KMS_KEY.exec(resource);
+    if (m === null) return STANDARD;
+    const [, region = "", account = "", keyId = ""] = m;
+    const key = await keys.keyById(region, keyId);
+    // A key that does not exist has no policy to allow anything: the gate stays shut.
+    if (key === undefined) return { mode: "kms-key" };
+    const text = await currentKeyPolicy(storage, key, account);
+    return { mode: "kms-key", policy: compilePolicy(text, { kind: "resource", arn: resource }) };
+  }
+  if (service === "ssm") {
+    const m = PARAMETER.exec(resource);
+    if (m === null) return STANDARD;
+    const [, region = "", , key = ""] = m;
+    const policies = await storage.read((tx) => tx.resourcePolicies(region, key));
+    if (policies.length === 0) return STANDARD;
+    return { mode: "standard", policy: compilePolicy(mergedDocument(policies.map((p) => p.policy)), { kind: "resource", arn: resource }) };
+  }
+  return STANDARD;
+}
+
+/** A parameter may hold several resource policies; together they act as one document's statements. */
+function mergedDocument(texts: readonly string[]): string {
+  const statements: unknown[] = [];
+  for (const text of texts) {
+    try {
+      const doc: unknown = JSON.parse(text);
+      const st = typeof doc === "object" && doc !== null ? (doc as Record<string, unknown>)["Statement"] : undefined;
+      if (Array.isArray(st)) statements.push(...(st as unknown[]));
+      else if (st !== undefined) statements.push(st);
+    } catch {
+      // Stored policies were validated on write; an unreadable one grants nothing.
+    }
+  }
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
