@@ -9,12 +9,15 @@ export interface DataKeyCacheLimits {
   readonly maxAgeMs: number;
 }
 
-/** ~0.5 KiB an entry (the blob, its context and a 32-byte key): about 2 MiB when full. */
+/** Well under 1 KiB an entry (the blob, its scope and context, a 32-byte key): a few MiB when full. */
 export const DEFAULT_DATA_KEY_CACHE: DataKeyCacheLimits = { maxEntries: 4096, maxAgeMs: 5 * 60_000 };
 
 interface Entry {
   readonly plaintext: Buffer;
   readonly until: number;
+  readonly region: string;
+  readonly account: string;
+  readonly context: EncryptionContext;
 }
 
 /**
@@ -27,9 +30,10 @@ interface Entry {
  *   names has been looked up and found usable (KmsKeyStore's record cache, ≤ 1 s old, forgotten at
  *   once on a change made on this node), so a disabled, pending-deletion or deleted key refuses the
  *   very next read whatever this holds.
- * - An entry is found only by the exact wrapped blob (which names key, material version, iv and tag)
- *   under the exact region, account and encryption context it was unwrapped with: it answers only
- *   what opening the blob again would answer. Material versions never change once written, and
+ * - An entry answers only the exact wrapped blob (which names key, material version, iv and tag)
+ *   under the exact region, account and encryption context it was unwrapped with: only what opening
+ *   the blob again would answer. (It is found by the blob alone, then the rest is compared: cheaper
+ *   than building a key of everything on every read.) Material versions never change once written, and
  *   master-key rotation re-wraps the same material, so an entry never goes stale.
  * - It lives only in this process's memory: nothing is written anywhere. The trade-off is that up to
  *   `maxEntries` data keys stay in plaintext in memory for up to `maxAgeMs` after they were unwrapped,
@@ -48,9 +52,10 @@ export class DataKeyCache {
 
   /** A copy of the data key unwrapped earlier from this blob under this scope and context, if held. */
   get(scope: KeyScope, context: EncryptionContext, blob: Uint8Array): Buffer | undefined {
-    const id = entryId(scope, context, blob);
+    const id = entryId(blob);
     const entry = this.entries.get(id);
     if (entry === undefined) return undefined;
+    if (entry.region !== scope.region || entry.account !== scope.account || !sameContext(entry.context, context)) return undefined;
     this.entries.delete(id);
     if (entry.until <= this.clock.now().getTime()) {
       entry.plaintext.fill(0);
@@ -64,7 +69,7 @@ export class DataKeyCache {
   /** Holds a copy of `plaintext`, unwrapped from `blob` under this scope and context. */
   put(scope: KeyScope, context: EncryptionContext, blob: Uint8Array, plaintext: Buffer): void {
     if (this.limits.maxEntries <= 0) return;
-    const id = entryId(scope, context, blob);
+    const id = entryId(blob);
     this.drop(id);
     while (this.entries.size >= this.limits.maxEntries) {
       const oldest = this.entries.keys().next();
@@ -74,7 +79,13 @@ export class DataKeyCache {
     // Its own allocation, not a slice of Node's shared pool, so zeroing it leaves no copy behind.
     const held = Buffer.alloc(plaintext.length);
     plaintext.copy(held);
-    this.entries.set(id, { plaintext: held, until: this.clock.now().getTime() + this.limits.maxAgeMs });
+    this.entries.set(id, {
+      plaintext: held,
+      until: this.clock.now().getTime() + this.limits.maxAgeMs,
+      region: scope.region,
+      account: scope.account,
+      context: { ...context },
+    });
   }
 
   get size(): number {
@@ -95,10 +106,14 @@ export class DataKeyCache {
   }
 }
 
-/** JSON of every input the unwrap depends on: no two different inputs serialise alike. */
-function entryId(scope: KeyScope, context: EncryptionContext, blob: Uint8Array): string {
-  const pairs: string[] = [];
-  for (const key of Object.keys(context).sort()) pairs.push(key, context[key] ?? "");
-  const blobText = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength).toString("base64");
-  return JSON.stringify([scope.region, scope.account, blobText, pairs]);
+/** The blob's bytes as a one-byte string: a cheap Map key, as unique as the blob (random iv, tag). */
+function entryId(blob: Uint8Array): string {
+  return Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength).toString("latin1");
+}
+
+function sameContext(a: EncryptionContext, b: EncryptionContext): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!Object.hasOwn(b, key) || a[key] !== b[key]) return false;
+  return true;
 }
