@@ -1,10 +1,16 @@
-// The baseline: a bare node:http server that reads the body and answers a fixed GetParameter
-// result with the headers paramstore sends. Usage: node bare-server.mjs <host> <port>
+// The baseline: a bare node:http server that reads the body and answers a fixed result with the
+// headers paramstore sends — a GetParameter result, or for the KMS rows a fixed Encrypt or Decrypt
+// result of the size paramstore answers (no crypto). Usage: node bare-server.mjs <host> <port>
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 
 const [host = "127.0.0.1", port = "0"] = process.argv.slice(2);
-const body = JSON.stringify({
+const KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/0b0e8c1a-5d3e-4f4a-9c43-8f1d2e3a4b5c";
+const fixed = (result) => {
+  const body = JSON.stringify(result);
+  return { body, length: Buffer.byteLength(body) };
+};
+const getParameter = fixed({
   Parameter: {
     ARN: "arn:aws:ssm:us-east-1:111122223333:parameter/bench/string",
     DataType: "text",
@@ -15,13 +21,18 @@ const body = JSON.stringify({
     Version: 1,
   },
 });
-const length = Buffer.byteLength(body);
+const byTarget = new Map([
+  // A paramstore blob of a 35-byte plaintext is 20 + 12 + 16 + 35 = 83 bytes.
+  ["TrentService.Encrypt", fixed({ CiphertextBlob: Buffer.alloc(83, 7).toString("base64"), KeyId: KEY_ARN, EncryptionAlgorithm: "SYMMETRIC_DEFAULT" })],
+  ["TrentService.Decrypt", fixed({ KeyId: KEY_ARN, Plaintext: Buffer.alloc(35, 7).toString("base64"), EncryptionAlgorithm: "SYMMETRIC_DEFAULT", KeyMaterialId: "0".repeat(64) })],
+]);
 
 const server = createServer((req, res) => {
   const chunks = [];
   req.on("data", (chunk) => chunks.push(chunk));
   req.on("end", () => {
     Buffer.concat(chunks);
+    const { body, length } = byTarget.get(req.headers["x-amz-target"]) ?? getParameter;
     res.writeHead(200, { "Content-Type": "application/x-amz-json-1.1", "Content-Length": length, "x-amzn-RequestId": randomUUID() });
     res.end(body);
   });

@@ -48,7 +48,7 @@ class Latencies {
 async function run(job) {
   const sign = createRequestSigner({ host: job.host, port: job.port, region: job.region, ...job.credentials });
   const requests = [];
-  for (const r of job.requests) requests.push(await sign(r.target, r.body));
+  for (const r of job.requests) requests.push(await sign(r.target, r.body, r.service));
 
   const errors = new Errors();
   const latencies = new Latencies();
@@ -153,7 +153,7 @@ async function once(job) {
   const responses = [];
   try {
     for (const r of job.requests) {
-      const bytes = await sign(r.target, r.body);
+      const bytes = await sign(r.target, r.body, r.service);
       responses.push(
         await new Promise((resolve) =>
           conn.request(bytes, (error, status, body) =>

@@ -45,24 +45,41 @@ const STRING_NAME = "/bench/string";
 const STRING_VALUE = "bench-string-value-0123456789abcdef";
 const SECURE_NAME = "/bench/secure";
 const SECURE_VALUE = "bench-secure-value-0123456789abcdef";
+// The same value under a customer managed key, named through its alias as teams do.
+const SECURE_CMK_NAME = "/bench/secure-cmk";
+const CMK_ALIAS = "alias/bench-cmk";
+const KMS_PLAINTEXT = Buffer.from("bench-kms-plaintext-0123456789abcde", "utf8").toString("base64");
 const PAGE_PATH = "/bench/page";
 const PAGE_ITEMS = { prefix: `${PAGE_PATH}/p`, digits: 6, type: "String", tier: "Advanced" };
 
-const request = (target, body) => ({ target, body: JSON.stringify(body) });
+const request = (target, body, service = "ssm") => ({ target, body: JSON.stringify(body), service });
+/** Per target: the customer managed key made at set-up and a ciphertext Encrypt gave under it. */
+const kmsState = new Map();
+// The bare server answers a fixed Decrypt result whatever the blob.
+const BARE_KMS = { keyArn: undefined, ciphertext: Buffer.alloc(83, 7).toString("base64") };
 const REQUESTS = {
-  "get-string": [request("GetParameter", { Name: STRING_NAME })],
-  "get-secure": [request("GetParameter", { Name: SECURE_NAME, WithDecryption: true })],
-  "bypath-small": [request("GetParametersByPath", { Path: PAGE_PATH, MaxResults: 10 })],
-  "bypath-big": [request("GetParametersByPath", { Path: PAGE_PATH, MaxResults: 10 })],
-  put: Array.from({ length: config.putConcurrency }, (_, i) =>
-    request("PutParameter", { Name: `/bench/put/client-${String(i).padStart(3, "0")}`, Value: STRING_VALUE, Type: "String", Overwrite: true }),
-  ),
+  "get-string": () => [request("GetParameter", { Name: STRING_NAME })],
+  "get-secure": () => [request("GetParameter", { Name: SECURE_NAME, WithDecryption: true })],
+  "get-secure-cmk": () => [request("GetParameter", { Name: SECURE_CMK_NAME, WithDecryption: true })],
+  "kms-encrypt": () => [request("Encrypt", { KeyId: CMK_ALIAS, Plaintext: KMS_PLAINTEXT }, "kms")],
+  "kms-decrypt": (state) => [request("Decrypt", { CiphertextBlob: state.ciphertext }, "kms")],
+  "bypath-small": () => [request("GetParametersByPath", { Path: PAGE_PATH, MaxResults: 10 })],
+  "bypath-big": () => [request("GetParametersByPath", { Path: PAGE_PATH, MaxResults: 10 })],
+  put: () =>
+    Array.from({ length: config.putConcurrency }, (_, i) =>
+      request("PutParameter", { Name: `/bench/put/client-${String(i).padStart(3, "0")}`, Value: STRING_VALUE, Type: "String", Overwrite: true }),
+    ),
 };
 
 /** What one response of each scenario must contain, beyond status 200. */
 const CHECKS = {
   "get-string": (r) => r.Parameter?.Value === STRING_VALUE || "Parameter.Value is not the value put",
   "get-secure": (r) => r.Parameter?.Value === SECURE_VALUE || "Parameter.Value is not the decrypted value",
+  "get-secure-cmk": (r) => r.Parameter?.Value === SECURE_VALUE || "Parameter.Value is not the decrypted value",
+  "kms-encrypt": (r, state) =>
+    (typeof r.CiphertextBlob === "string" && r.KeyId === state.keyArn) || `Encrypt answered KeyId ${r.KeyId} and no or another ciphertext`,
+  "kms-decrypt": (r, state) =>
+    (r.Plaintext === KMS_PLAINTEXT && r.KeyId === state.keyArn) || "Decrypt did not answer the plaintext encrypted at set-up under the bench key",
   "bypath-small": (r) => r.Parameters?.length === 10 || `page has ${r.Parameters?.length} items, not 10`,
   "bypath-big": (r) => r.Parameters?.length === 10 || `page has ${r.Parameters?.length} items, not 10`,
   put: (r) => typeof r.Version === "number" || "no Version in the result",
@@ -119,21 +136,47 @@ async function setUp(target) {
     60_000,
   );
   for (const r of responses) if (r.status !== 200) say(`set-up of ${target.name} failed: HTTP ${r.status} ${r.body.slice(0, 300)}`);
+  if (wanted("get-secure-cmk") || wanted("kms-encrypt") || wanted("kms-decrypt")) await setUpKms(target);
+}
+
+/** A customer managed key and its alias (CreateKey, CreateAlias), a SecureString under it, one ciphertext. */
+async function setUpKms(target) {
+  const once = async (requests) => (await runLoad(target, { mode: "once", requests }, 60_000)).responses;
+  const failed = (what, r) => say(`KMS set-up of ${target.name} failed at ${what}: HTTP ${r.status} ${r.body.slice(0, 300)}`);
+  const [created] = await once([request("CreateKey", { Description: "paramstore bench key" }, "kms")]);
+  if (created.status !== 200) return failed("CreateKey", created);
+  const { KeyId: keyId, Arn: keyArn } = JSON.parse(created.body).KeyMetadata;
+  const [alias, put, encrypted] = await once([
+    request("CreateAlias", { AliasName: CMK_ALIAS, TargetKeyId: keyId }, "kms"),
+    request("PutParameter", { Name: SECURE_CMK_NAME, Value: SECURE_VALUE, Type: "SecureString", KeyId: CMK_ALIAS, Overwrite: true }),
+    request("Encrypt", { KeyId: CMK_ALIAS, Plaintext: KMS_PLAINTEXT }, "kms"),
+  ]);
+  if (alias.status !== 200) return failed("CreateAlias", alias);
+  if (put.status !== 200) return failed("PutParameter --key-id", put);
+  if (encrypted.status !== 200) return failed("Encrypt", encrypted);
+  kmsState.set(target.name, { keyArn, ciphertext: JSON.parse(encrypted.body).CiphertextBlob });
 }
 
 async function measure(scenario, target, store) {
   if (!wanted(scenario)) return;
-  const requests = REQUESTS[scenario];
+  const state = target.name === "bare" ? BARE_KMS : kmsState.get(target.name);
+  const needsKms = scenario.startsWith("kms-");
   const concurrency = scenario === "put" ? config.putConcurrency : config.concurrency;
   const row = { scenario, target: target.name, store, concurrency, checks: [] };
   rows.push(row);
+  if (needsKms && state === undefined) {
+    row.skipped = "KMS set-up failed";
+    say(`${scenario.padEnd(12)} ${target.name.padEnd(10)} skipped: its KMS set-up failed`);
+    return;
+  }
+  const requests = REQUESTS[scenario](state);
   // One request first: the response must be the right one, not merely a 200.
   if (target.name !== "bare") {
     const { responses } = await runLoad(target, { mode: "once", requests: [requests[0]] }, 120_000);
     const [first] = responses;
     if (first.status !== 200) row.checks.push(`check request answered HTTP ${first.status}: ${first.body.slice(0, 300)}`);
     else {
-      const verdict = CHECKS[scenario](JSON.parse(first.body));
+      const verdict = CHECKS[scenario](JSON.parse(first.body), state);
       if (verdict !== true) row.checks.push(verdict);
     }
   }
@@ -191,6 +234,9 @@ async function main() {
     const small = storeLabel(config.storeSmall);
     for (const t of all) await measure("get-string", t, small);
     for (const t of stores) await measure("get-secure", t, small);
+    for (const t of stores) await measure("get-secure-cmk", t, small);
+    for (const t of all) await measure("kms-encrypt", t, "");
+    for (const t of all) await measure("kms-decrypt", t, "");
     for (const t of stores) await measure("bypath-small", t, storeLabel(config.storeSmall));
 
     if (wanted("bypath-big")) {

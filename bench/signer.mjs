@@ -21,17 +21,27 @@ class NodeSha256 {
   }
 }
 
-/** Returns `sign(target, body) → Promise<Buffer>` for one endpoint and one set of credentials. */
+/** The X-Amz-Target prefix of each service's JSON 1.1 protocol, by SigV4 signing name. */
+const TARGET_PREFIX = { ssm: "AmazonSSM", kms: "TrentService" };
+
+/**
+ * Returns `sign(target, body, service = "ssm") → Promise<Buffer>` for one endpoint and one set of
+ * credentials; `service` is the signing name (ssm, kms), which also picks the X-Amz-Target prefix.
+ */
 export function createRequestSigner({ host, port, accessKeyId, secretAccessKey, region }) {
-  const signer = new SignatureV4({
-    credentials: { accessKeyId, secretAccessKey },
-    region,
-    service: "ssm",
-    sha256: NodeSha256,
-    uriEscapePath: true,
-  });
+  const signers = new Map();
+  const signerFor = (service) => {
+    let signer = signers.get(service);
+    if (signer === undefined) {
+      signer = new SignatureV4({ credentials: { accessKeyId, secretAccessKey }, region, service, sha256: NodeSha256, uriEscapePath: true });
+      signers.set(service, signer);
+    }
+    return signer;
+  };
   const hostHeader = `${host}:${port}`;
-  return async function sign(target, body) {
+  return async function sign(target, body, service = "ssm") {
+    const prefix = TARGET_PREFIX[service];
+    if (prefix === undefined) throw new Error(`no X-Amz-Target prefix known for service ${service}`);
     const payload = Buffer.from(body, "utf8");
     const request = new HttpRequest({
       method: "POST",
@@ -42,12 +52,12 @@ export function createRequestSigner({ host, port, accessKeyId, secretAccessKey, 
       headers: {
         host: hostHeader,
         "content-type": "application/x-amz-json-1.1",
-        "x-amz-target": `AmazonSSM.${target}`,
+        "x-amz-target": `${prefix}.${target}`,
         "content-length": String(payload.length),
       },
       body: payload,
     });
-    const signed = await signer.sign(request);
+    const signed = await signerFor(service).sign(request);
     let head = "POST / HTTP/1.1\r\n";
     for (const [name, value] of Object.entries(signed.headers)) head += `${name}: ${value}\r\n`;
     return Buffer.concat([Buffer.from(`${head}\r\n`, "latin1"), payload]);

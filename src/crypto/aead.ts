@@ -21,7 +21,9 @@ export function open(key: Buffer, sealed: Uint8Array, aad: Uint8Array): Buffer |
   decipher.setAAD(aad);
   decipher.setAuthTag(buf.subarray(IV_LENGTH, IV_LENGTH + TAG_LENGTH));
   try {
-    return Buffer.concat([decipher.update(buf.subarray(IV_LENGTH + TAG_LENGTH)), decipher.final()]);
+    const body = decipher.update(buf.subarray(IV_LENGTH + TAG_LENGTH));
+    const final = decipher.final(); // GCM has no padding: empty, and only here does the tag verify
+    return final.length === 0 ? body : Buffer.concat([body, final]);
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { seal } from "./aead.js";
 import { openEnvelope, parseEnvelope, sealEnvelope } from "./envelope.js";
 
 const ARN = "arn:aws:ssm:us-east-1:111122223333:parameter/app/db-password";
@@ -29,6 +30,14 @@ describe("SecureString envelope", () => {
     expect(env && openEnvelope(dataKey, env, ARN)).toBeUndefined();
     const ok = parseEnvelope(sealed);
     expect(ok && openEnvelope(randomBytes(32), ok, ARN)).toBeUndefined();
+  });
+
+  it("keeps the stored format: AAD is the format byte then the ARN in UTF-8 (values stored earlier still open)", () => {
+    const arn = `${ARN}-é`;
+    const body = seal(dataKey, Buffer.from("v1 value", "utf8"), Buffer.concat([Buffer.of(0x01), Buffer.from(arn, "utf8")]));
+    const header = Buffer.of(0x01, 0, wrapped.length);
+    const env = parseEnvelope(Buffer.concat([header, wrapped, body]));
+    expect(env && openEnvelope(dataKey, env, arn)).toBe("v1 value");
   });
 
   it("rejects bytes that are not an envelope", () => {

@@ -35,6 +35,8 @@ export function openEnvelope(dataKey: Buffer, envelope: Envelope, arn: string): 
   return open(dataKey, envelope.sealed, aadFor(arn))?.toString("utf8");
 }
 
+/** The format byte, then the ARN in UTF-8 — built as one string: this runs on every SecureString read. */
+const FORMAT_V1_PREFIX = String.fromCharCode(FORMAT_V1);
 function aadFor(arn: string): Buffer {
-  return Buffer.concat([Buffer.of(FORMAT_V1), Buffer.from(arn, "utf8")]);
+  return Buffer.from(FORMAT_V1_PREFIX + arn, "utf8");
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { rootPrincipal } from "../../iam/principal.js";
 import { systemRandom } from "../../platform/random.js";
 import type { Storage } from "../../storage/ports.js";
@@ -106,5 +106,44 @@ describe("KmsKeyStore shared by KMS and the SSM keyring", () => {
     expect(listed.Keys?.map((k) => k.KeyId).sort()).toEqual([later, kept].sort());
     expect(await storage.read((tx) => tx.aliasTarget("us-east-1", "alias/swept"))).toBeUndefined();
     expect(await keys.deleteDueKeys()).toBe(0);
+  });
+
+  it("unwraps a hot data key once, yet checks the key's state on every read", async () => {
+    const keyId = await newKey();
+    const dk = await keyring.generateDataKey(keyId, context, caller);
+    const opens = vi.spyOn(keys, "open");
+    for (let i = 0; i < 3; i++) {
+      const read = await keyring.decryptDataKey(dk.blob, context, caller);
+      expect(read.plaintext.equals(dk.plaintext)).toBe(true);
+      read.plaintext.fill(0); // as SSM does after each read: must not reach the cached copy
+    }
+    expect(opens).toHaveBeenCalledTimes(1);
+
+    await expect(keyring.decryptDataKey(dk.blob, { PARAMETER_ARN: "arn:aws:ssm:us-east-1:111122223333:parameter/y" }, caller)).rejects.toMatchObject({
+      kmsCode: "InvalidCiphertextException",
+    });
+    await DisableKey.run({ KeyId: keyId }, cx, keys);
+    await expect(keyring.decryptDataKey(dk.blob, context, caller)).rejects.toMatchObject({ kmsCode: "DisabledException" });
+    await EnableKey.run({ KeyId: keyId }, cx, keys);
+    expect((await keyring.decryptDataKey(dk.blob, context, caller)).plaintext.equals(dk.plaintext)).toBe(true);
+    await ScheduleKeyDeletion.run({ KeyId: keyId, PendingWindowInDays: 7 }, cx, keys);
+    await expect(keyring.decryptDataKey(dk.blob, context, caller)).rejects.toMatchObject({
+      kmsCode: "KMSInvalidStateException",
+      message: `${dk.keyArn} is pending deletion.`,
+    });
+    now += 7 * DAY;
+    await expect(keyring.decryptDataKey(dk.blob, context, caller)).rejects.toMatchObject({ kmsCode: "InvalidCiphertextException" });
+    // The hot key was unwrapped once; the one other open is the wrong-context attempt, which failed.
+    expect(opens).toHaveBeenCalledTimes(2);
+  });
+
+  it("refuses a cached data key once a change made on another node is seen (within the 1 s record cache)", async () => {
+    const keyId = await newKey();
+    const dk = await keyring.generateDataKey(keyId, context, caller);
+    await keyring.decryptDataKey(dk.blob, context, caller);
+    const otherNode = new KmsKeyStore(storage, randomBytes(32), { now: () => new Date(now) }, systemRandom);
+    await DisableKey.run({ KeyId: keyId }, cx, otherNode);
+    now += 1000;
+    await expect(keyring.decryptDataKey(dk.blob, context, caller)).rejects.toMatchObject({ kmsCode: "DisabledException" });
   });
 });
