@@ -1,4 +1,5 @@
 import type { Principal } from "../iam/principal.js";
+import type { AccessControl } from "./access.js";
 
 export type EncryptionContext = Readonly<Record<string, string>>;
 
@@ -6,6 +7,15 @@ export type EncryptionContext = Readonly<Record<string, string>>;
 export interface KeyringCaller {
   readonly region: string;
   readonly principal: Principal;
+  /** KMS authorises the use of a key as the caller, through the calling service (`viaService`). */
+  readonly access: AccessControl;
+  /** `ssm.<region>.amazonaws.com` for Parameter Store's calls (kms:ViaService). */
+  readonly viaService: string;
+  /**
+   * The KMS action a new data key is authorised as: SSM asks `kms:Encrypt` for a Standard-tier value
+   * and `kms:GenerateDataKey` for an Advanced one (iam-policy-evaluation.md §8.3).
+   */
+  readonly encryptAction?: "kms:Encrypt" | "kms:GenerateDataKey";
 }
 
 export interface DataKey {

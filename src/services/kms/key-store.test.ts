@@ -19,7 +19,13 @@ import { CreateAlias } from "./operations/create-alias.js";
 import { ListKeys } from "./operations/list-keys.js";
 
 const principal = rootPrincipal("111122223333", "AKIATEST");
-const caller = { region: "us-east-1", principal };
+const caller = {
+  region: "us-east-1",
+  principal,
+  // Root through SSM, whom the key policies of these tests let use every key.
+  access: { require: async () => undefined, check: async () => ({ allowed: true, message: "" }) },
+  viaService: "ssm.us-east-1.amazonaws.com",
+};
 const context = { PARAMETER_ARN: "arn:aws:ssm:us-east-1:111122223333:parameter/x" };
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { DataKey, EncryptionContext, Keyring, KeyringCaller } from "../ports.js";
+import { KmsFailure, type DataKey, type EncryptionContext, type Keyring, type KeyringCaller } from "../ports.js";
+import { encryptionContextKeys, requestAlias } from "./access-requests.js";
 import { DataKeyCache } from "./data-key-cache.js";
 import { assertUsable, type KeyScope, type KmsKeyStore } from "./key-store.js";
 
@@ -19,6 +20,7 @@ export class LocalKeyring implements Keyring {
   async generateDataKey(keyRef: string, context: EncryptionContext, caller: KeyringCaller): Promise<DataKey> {
     const scope = scopeOf(caller);
     const key = await this.keys.resolve(keyRef, scope);
+    await authorize(caller, caller.encryptAction ?? "kms:GenerateDataKey", key.arn, context, keyRef);
     assertUsable(key);
     const plaintext = randomBytes(32);
     return { keyArn: key.arn, plaintext, blob: this.keys.encrypt(key, plaintext, scope, context) };
@@ -27,6 +29,7 @@ export class LocalKeyring implements Keyring {
   async decryptDataKey(blob: Uint8Array, context: EncryptionContext, caller: KeyringCaller): Promise<DataKey> {
     const scope = scopeOf(caller);
     const { key, materialVersion } = await this.keys.keyOfBlob(blob, scope);
+    await authorize(caller, "kms:Decrypt", key.arn, context, undefined);
     // Key state first, on every call: the cache below only spares the unwrap, never this check.
     assertUsable(key);
     const cached = this.dataKeys.get(scope, context, blob);
@@ -35,6 +38,33 @@ export class LocalKeyring implements Keyring {
     this.dataKeys.put(scope, context, blob, plaintext);
     return { keyArn: key.arn, plaintext, blob };
   }
+}
+
+/**
+ * KMS's own check of a call SSM makes for its caller (iam-policy-evaluation.md §8.3): the key policy
+ * is the gate, with the encryption context and kms:ViaService as condition keys. A refusal surfaces
+ * from SSM as AccessDeniedException with KMS's text (§4.3).
+ */
+async function authorize(
+  caller: KeyringCaller,
+  action: string,
+  keyArn: string,
+  context: EncryptionContext,
+  keyRef: string | undefined,
+): Promise<void> {
+  const check = await caller.access.check(
+    {
+      action,
+      resource: keyArn,
+      context: {
+        "kms:CallerAccount": caller.principal.accountId,
+        ...encryptionContextKeys(context),
+        ...(keyRef === undefined ? {} : requestAlias(keyRef)),
+      },
+    },
+    caller.viaService,
+  );
+  if (!check.allowed) throw new KmsFailure("AccessDeniedException", check.message);
 }
 
 function scopeOf(caller: KeyringCaller): KeyScope {

@@ -1,17 +1,22 @@
 import { AwsError } from "../../errors/aws-error.js";
 import { openEnvelope, parseEnvelope, sealEnvelope } from "../../crypto/envelope.js";
 import type { OperationContext } from "../operation.js";
-import { KmsFailure, type EncryptionContext } from "../ports.js";
+import { KmsFailure, type EncryptionContext, type KeyringCaller } from "../ports.js";
 
 /**
  * SecureString values: a fresh data key per value from the keyring, the value sealed with it under
  * AES-256-GCM with the parameter ARN as AAD, the wrapped data key stored beside it. The encryption
  * context `{PARAMETER_ARN: arn}` is the one SSM uses with KMS (kms.md §13).
  */
-export async function encryptValue(plaintext: string, keyRef: string, arn: string, cx: OperationContext): Promise<Buffer> {
-  const dataKey = await kmsCall(cx, () =>
-    cx.ports.keyring.generateDataKey(keyRef, contextFor(arn), { region: cx.region, principal: cx.caller }),
-  );
+export async function encryptValue(
+  plaintext: string,
+  keyRef: string,
+  arn: string,
+  tier: "Standard" | "Advanced",
+  cx: OperationContext,
+): Promise<Buffer> {
+  const encryptAction = tier === "Advanced" ? "kms:GenerateDataKey" : "kms:Encrypt";
+  const dataKey = await kmsCall(cx, () => cx.ports.keyring.generateDataKey(keyRef, contextFor(arn), { ...callerOf(cx), encryptAction }));
   try {
     return sealEnvelope(dataKey.plaintext, dataKey.blob, plaintext, arn);
   } finally {
@@ -23,7 +28,7 @@ export async function decryptValue(stored: Uint8Array, arn: string, cx: Operatio
   const envelope = parseEnvelope(stored);
   if (envelope === undefined) throw kmsToSsm(new KmsFailure("InvalidCiphertextException", ""), cx);
   const dataKey = await kmsCall(cx, () =>
-    cx.ports.keyring.decryptDataKey(envelope.wrappedKey, contextFor(arn), { region: cx.region, principal: cx.caller }),
+    cx.ports.keyring.decryptDataKey(envelope.wrappedKey, contextFor(arn), callerOf(cx)),
   );
   try {
     const value = openEnvelope(dataKey.plaintext, envelope, arn);
@@ -37,6 +42,11 @@ export async function decryptValue(stored: Uint8Array, arn: string, cx: Operatio
 /** What a read without WithDecryption returns: the stored ciphertext, base64 (never the plaintext). */
 export function ciphertextText(stored: Uint8Array): string {
   return Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength).toString("base64");
+}
+
+/** SSM calls KMS as the caller, on the caller's behalf (kms:ViaService). */
+function callerOf(cx: OperationContext): KeyringCaller {
+  return { region: cx.region, principal: cx.caller, access: cx.access, viaService: `ssm.${cx.region}.amazonaws.com` };
 }
 
 function contextFor(arn: string): EncryptionContext {

@@ -78,7 +78,7 @@ async function storedValue(request: PutRequest, plan: PutPlan, cx: OperationCont
   if (plan.type !== "SecureString" || plan.keyId === null) {
     return { bytes: Buffer.from(request.value, "utf8"), type: plan.type, keyId: null };
   }
-  const bytes = await encryptValue(request.value, plan.keyId, arnOf(cx, request.name.name), cx);
+  const bytes = await encryptValue(request.value, plan.keyId, arnOf(cx, request.name.name), plan.tier, cx);
   return { bytes, type: plan.type, keyId: plan.keyId };
 }
 
