@@ -171,6 +171,23 @@ describe("issue 5 journey: each application reads only its own secrets", () => {
     expect(byPath.Parameters).toHaveLength(3);
   });
 
+  it("SimulatePrincipalPolicy says why: the deciding statement, through the same engine", async () => {
+    const r = ok(
+      await root([
+        "iam", "simulate-principal-policy",
+        "--policy-source-arn", `arn:aws:iam::${ACCOUNT}:user/my-app`,
+        "--action-names", "ssm:GetParameter", "ssm:DeleteParameter",
+        "--resource-arns", `${P}/my-app/dev/db-password`, `${P}/my-app/dev/db-url`,
+      ]),
+    ) as { EvaluationResults: { EvalActionName: string; EvalResourceName: string; EvalDecision: string; MatchedStatements: { SourcePolicyId?: string }[] }[] };
+    expect(r.EvaluationResults.map((e) => [e.EvalActionName, e.EvalResourceName.slice(P.length), e.EvalDecision, e.MatchedStatements[0]?.SourcePolicyId])).toEqual([
+      ["ssm:GetParameter", "/my-app/dev/db-password", "explicitDeny", "no-db-password"],
+      ["ssm:GetParameter", "/my-app/dev/db-url", "allowed", "read-my-app"],
+      ["ssm:DeleteParameter", "/my-app/dev/db-password", "implicitDeny", undefined],
+      ["ssm:DeleteParameter", "/my-app/dev/db-url", "implicitDeny", undefined],
+    ]);
+  });
+
   it("aws:PrincipalTag/team in a policy variable lets each tagged principal read only its team's path", async () => {
     ok(await root(["iam", "create-group", "--group-name", "teams"]));
     ok(await root(["iam", "add-user-to-group", "--group-name", "teams", "--user-name", "alice"]));

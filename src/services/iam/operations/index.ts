@@ -58,6 +58,7 @@ import { UpdateAccessKey } from "./update-access-key.js";
 import { UpdateAssumeRolePolicy } from "./update-assume-role-policy.js";
 import { UpdateRole } from "./update-role.js";
 import { UpdateUser } from "./update-user.js";
+import { SimulatePrincipalPolicy } from "./simulate-principal-policy.js";
 
 /** The IAM operations this server answers, by AWS operation name (authorization checks `action`). */
 export const iamOperations: ReadonlyMap<string, AnyOperation> = new Map<string, AnyOperation>(
@@ -113,6 +114,7 @@ export const iamOperations: ReadonlyMap<string, AnyOperation> = new Map<string, 
     PutUserPolicy,
     RemoveUserFromGroup,
     SetDefaultPolicyVersion,
+    SimulatePrincipalPolicy,
     TagRole,
     TagUser,
     UntagRole,
