@@ -1,5 +1,7 @@
 import type { Principal } from "../../iam/principal.js";
-import type { StructureShape } from "../../model/shape.js";
+import { kmsOperations } from "../../model/generated/kms.js";
+import { ssmOperations } from "../../model/generated/ssm.js";
+import type { OperationModel, StructureShape } from "../../model/shape.js";
 import type { AuditDecision, AuditEvent, AuditPrincipal } from "../../storage/audit-port.js";
 import { aliasArn, keyArn, partitionOf } from "../kms/key-reference.js";
 import type { Redactor } from "./redaction.js";
@@ -32,7 +34,10 @@ export interface AuditFacts {
   readonly userAgent?: string | undefined;
   /** The decoded request: the validated input, or the parsed body when validation failed. */
   readonly input?: unknown;
-  /** The operation's input model; without it secrets are found by member name only. */
+  /**
+   * The operation's input model; looked up in the generated SSM and KMS models when absent. Without
+   * one (IAM, STS) secrets are found by member name only.
+   */
   readonly shape?: StructureShape | undefined;
   /** The operation's result, recorded (redacted) for successful writes only. */
   readonly output?: unknown;
@@ -69,7 +74,10 @@ const MAX_USER_AGENT = 1024;
 
 /** The audit record of one request: who, what, on which resources, the decision and the outcome — secrets marked. */
 export function buildAuditEvent(facts: AuditFacts, redactor: Redactor): AuditEvent {
-  const request = facts.input === undefined ? undefined : redactor.request(facts.service, facts.input, facts.shape);
+  const shape = facts.shape ?? inputShapeOf(facts.service, facts.operation);
+  // Without a model only IAM and STS members are judged by name; an unknown operation's body is left out.
+  const judged = shape !== undefined || NAME_JUDGED.has(facts.service);
+  const request = facts.input === undefined || !judged ? undefined : redactor.request(facts.service, facts.input, shape);
   const readOnly = facts.operation !== "" && READ_ONLY.test(facts.operation);
   const succeeded = facts.error === undefined && facts.status < 400;
   const response = succeeded && !readOnly && facts.output !== undefined ? redactor.response(facts.service, facts.output) : undefined;
@@ -99,6 +107,17 @@ export function buildAuditEvent(facts: AuditFacts, redactor: Redactor): AuditEve
     responseElements: response?.value ?? null,
     recipientAccountId: facts.recipientAccountId ?? facts.principal?.accountId ?? null,
   };
+}
+
+/** Services served without a generated model here (Query protocol): their secrets are found by member name. */
+const NAME_JUDGED: ReadonlySet<string> = new Set(["iam", "sts"]);
+
+const MODELS: Readonly<Record<string, Readonly<Record<string, OperationModel>>>> = { ssm: ssmOperations, kms: kmsOperations };
+
+/** The generated input model of an operation, when there is one. */
+export function inputShapeOf(service: string, operation: string): StructureShape | undefined {
+  const models = MODELS[service];
+  return models !== undefined && Object.hasOwn(models, operation) ? models[operation]?.input : undefined;
 }
 
 function decide(

@@ -56,3 +56,38 @@ describe("the audit trail", () => {
     expect(events).toEqual([event]);
   });
 });
+
+describe("fail-closed or not", () => {
+  const failing: AuditLog = {
+    append: async () => {
+      throw new Error("disk I/O error");
+    },
+    query: async () => ({ events: [], next: undefined }),
+    pruneBefore: async () => 0,
+  };
+
+  it("rejects record when the append fails, by default", async () => {
+    const trail = createAuditTrail({ log: failing, key: Buffer.alloc(32), clock, random });
+    await expect(trail.record(auditEventFixture(1))).rejects.toThrow("disk I/O error");
+  });
+
+  it("with failClosed false, resolves at once and reports the failure", async () => {
+    const errors: unknown[] = [];
+    let reported!: () => void;
+    const done = new Promise<void>((resolve) => (reported = resolve));
+    const trail = createAuditTrail({
+      log: failing,
+      key: Buffer.alloc(32),
+      clock,
+      random,
+      failClosed: false,
+      onError: (error) => {
+        errors.push(error);
+        reported();
+      },
+    });
+    await expect(trail.record(auditEventFixture(1))).resolves.toBeUndefined();
+    await done;
+    expect(errors).toEqual([new Error("disk I/O error")]);
+  });
+});

@@ -306,3 +306,17 @@ describe("audit events", () => {
     expect(["GetCallerIdentity", "AssumeRole", "CreateUser"].map((op) => readOnly("sts", op))).toEqual([true, true, false]);
   });
 });
+
+describe("the model behind a record", () => {
+  it("is looked up by service and operation when the pipeline passes none", () => {
+    const event = buildAuditEvent(facts({ operation: "PutParameter", input: { Name: "/n", Value: CANARY, Unmodelled: 1 } }), redactor);
+    expect(event.requestParameters).toEqual({ name: "/n", value: mark(CANARY) });
+    const kms = buildAuditEvent(facts({ service: "kms", operation: "Encrypt", input: { KeyId: "k", Plaintext: Buffer.from(CANARY).toString("base64") } }), redactor);
+    expect(kms.requestParameters).toEqual({ keyId: "k", plaintext: mark(CANARY) });
+    // An operation without a model: its members cannot be judged, so none is kept (but IAM's and STS's are, by name).
+    const unknown = buildAuditEvent(facts({ operation: "toString", input: { Name: "/n", Value: CANARY } }), redactor);
+    expect(unknown.requestParameters).toBeNull();
+    const unrouted = buildAuditEvent(facts({ service: "", operation: "", input: { Value: CANARY } }), redactor);
+    expect(unrouted.requestParameters).toBeNull();
+  });
+});
