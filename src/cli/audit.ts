@@ -136,13 +136,19 @@ function jsonArray(out: (text: string) => void, open: string, close: string, ren
   };
 }
 
+/** A cell on one line: a name sent with control characters (a failed request's) must not break the table. */
+function printable(cell: string): string {
+  // eslint-disable-next-line no-control-regex
+  return cell.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+}
+
 const COLUMNS = ["TIME", "DECISION", "RESULT", "ACTION", "PRINCIPAL", "SOURCE IP", "RESOURCES"] as const;
 
 function table(out: (text: string) => void): Printer {
   const rows: string[][] = [];
   return {
     add(event) {
-      rows.push([
+      const cells = [
         new Date(event.time).toISOString(),
         event.decision,
         event.errorCode === null ? String(event.status) : `${event.status} ${event.errorCode}`,
@@ -150,7 +156,8 @@ function table(out: (text: string) => void): Printer {
         event.principal?.arn ?? (event.accessKeyId === null ? "-" : `(unauthenticated ${event.accessKeyId})`),
         event.sourceIp,
         event.resources.length === 0 ? "-" : event.resources.join(","),
-      ]);
+      ];
+      rows.push(cells.map(printable));
     },
     end() {
       const all = [[...COLUMNS], ...rows];

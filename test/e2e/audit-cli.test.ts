@@ -101,6 +101,20 @@ describe("paramstore audit", () => {
     expect(lines.at(-1)).toContain(iso(T(1)));
   });
 
+  it("keeps a row on one line when a name carries control characters", async () => {
+    const more = mkdtempSync(join(tmpdir(), "paramstore-audit-cli-"));
+    try {
+      const odd = await openSqliteStorage({ file: join(more, "paramstore.db") });
+      await odd.audit.append(auditEventFixture(1, { resources: [param("/a\nb\u001b[31m")] }));
+      await odd.close();
+      const run = await audit([], more);
+      expect(run.stdout.trimEnd().split("\n")).toHaveLength(2);
+      expect(run.stdout).toContain(`${param("/a?b?[31m")}\n`);
+    } finally {
+      removeDir(more);
+    }
+  });
+
   it("filters by principal, action, path prefix, decision and time range, combined", async () => {
     expect(ids(await json(["--principal", ROLE]))).toEqual(["req-3", "req-2"]);
     expect(ids(await json(["--action", "ssm:GetParameter"]))).toEqual(["req-5", "req-4", "req-1"]);

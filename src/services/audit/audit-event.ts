@@ -2,7 +2,7 @@ import type { Principal } from "../../iam/principal.js";
 import { kmsOperations } from "../../model/generated/kms.js";
 import { ssmOperations } from "../../model/generated/ssm.js";
 import type { OperationModel, StructureShape } from "../../model/shape.js";
-import type { AuditDecision, AuditEvent, AuditPrincipal } from "../../storage/audit-port.js";
+import type { AuditDecision, AuditEvent, AuditJson, AuditPrincipal } from "../../storage/audit-port.js";
 import { aliasArn, keyArn, partitionOf } from "../kms/key-reference.js";
 import type { Redactor } from "./redaction.js";
 
@@ -72,6 +72,15 @@ const READ_ONLY = /^(Get|List|Describe|Lookup|Simulate|Decrypt$|Encrypt$|ReEncry
 
 const MAX_USER_AGENT = 1024;
 
+/** Past this, a request's parameters are left out of its record (a 1 MB body must not make a 1 MB record). */
+export const MAX_PARAMETERS_JSON = 64 * 1024;
+
+function bounded(value: AuditJson): AuditJson {
+  if (value === null) return null;
+  const size = Buffer.byteLength(JSON.stringify(value), "utf8");
+  return size > MAX_PARAMETERS_JSON ? { omitted: `${size} bytes of request parameters, over the audit limit of ${MAX_PARAMETERS_JSON}` } : value;
+}
+
 /** The audit record of one request: who, what, on which resources, the decision and the outcome — secrets marked. */
 export function buildAuditEvent(facts: AuditFacts, redactor: Redactor): AuditEvent {
   const shape = facts.shape ?? inputShapeOf(facts.service, facts.operation);
@@ -103,7 +112,7 @@ export function buildAuditEvent(facts: AuditFacts, redactor: Redactor): AuditEve
     status: facts.status,
     errorCode: facts.error?.code ?? null,
     errorMessage: facts.error === undefined ? null : redactor.message(facts.error.message, secrets),
-    requestParameters: request?.value ?? null,
+    requestParameters: bounded(request?.value ?? null),
     responseElements: response?.value ?? null,
     recipientAccountId: facts.recipientAccountId ?? facts.principal?.accountId ?? null,
   };

@@ -307,6 +307,16 @@ describe("audit events", () => {
   });
 });
 
+describe("a record's size", () => {
+  it("leaves out parameters past 64 KiB, saying how large they were", () => {
+    const policy = "x".repeat(70_000);
+    const event = buildAuditEvent(facts({ service: "iam", operation: "PutUserPolicy", input: { UserName: "u", PolicyDocument: policy } }), redactor);
+    expect(event.requestParameters).toEqual({ omitted: "70036 bytes of request parameters, over the audit limit of 65536" });
+    const small = buildAuditEvent(facts({ service: "iam", operation: "PutUserPolicy", input: { UserName: "u", PolicyDocument: "{}" } }), redactor);
+    expect(small.requestParameters).toEqual({ userName: "u", policyDocument: "{}" });
+  });
+});
+
 describe("the model behind a record", () => {
   it("is looked up by service and operation when the pipeline passes none", () => {
     const event = buildAuditEvent(facts({ operation: "PutParameter", input: { Name: "/n", Value: CANARY, Unmodelled: 1 } }), redactor);
