@@ -4,6 +4,7 @@ import { startServer } from "../server/start.js";
 import { createLogger } from "../platform/logger.js";
 import { RootKeyError } from "../crypto/root-key.js";
 import { rotateMasterKey, RotateUsageError, type RotateFlags } from "./rotate-master-key.js";
+import { auditCommand, AuditUsageError, DEFAULT_AUDIT_LIMIT, type AuditFlags } from "./audit.js";
 
 const program = new Command();
 program.name("paramstore").description("Self-hosted, AWS-compatible SSM Parameter Store");
@@ -77,6 +78,28 @@ admin
       process.stderr.write(`paramstore: ${e instanceof Error ? e.message : String(e)}\n`);
       if (!usage) process.stderr.write("the rotation stopped; run it again with --resume to finish it or --rollback to undo it\n");
       process.exit(usage ? 2 : 1);
+    }
+  });
+
+program
+  .command("audit")
+  .description("print the audit trail of a data dir (newest first), while servers keep running")
+  .option("--data-dir <dir>", `the data dir (default ${DEFAULT_DATA_DIR}, or PARAMSTORE_DATA_DIR)`)
+  .option("--principal <arn>", "only requests by this principal ARN")
+  .option("--action <action>", "only this IAM action, e.g. ssm:GetParameter (ssm:Get* for a prefix)")
+  .option("--path-prefix <prefix>", "only requests on SSM parameters whose name starts with this, e.g. /my-app")
+  .option("--decision <decision>", "only allow, deny, or none (failed before any authorization decision)")
+  .option("--since <time>", "only requests at or after this ISO 8601 time")
+  .option("--until <time>", "only requests before this ISO 8601 time")
+  .option("--limit <n>", `at most this many records (default ${DEFAULT_AUDIT_LIMIT})`)
+  .option("--format <format>", "table, json, or cloudtrail ({\"Records\":[…]} in CloudTrail's record format)", "table")
+  .option("--oldest-first", "print the oldest matching records first")
+  .action(async (flags: AuditFlags) => {
+    try {
+      await auditCommand(flags, process.env, (text) => process.stdout.write(text));
+    } catch (e) {
+      process.stderr.write(`paramstore: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(e instanceof AuditUsageError ? 2 : 1);
     }
   });
 

@@ -13,6 +13,8 @@ export interface ServerConfig {
   /** The outgoing root key while a root key rotation runs with PARAMSTORE_MASTER_KEY (README). */
   readonly previousMasterKey: string | undefined;
   readonly maxBodyBytes: number;
+  /** PARAMSTORE_AUDIT_RETENTION_DAYS: audit records older than this are pruned; undefined keeps them forever. */
+  readonly auditRetentionDays: number | undefined;
 }
 
 export const DEFAULT_PORT = 4583;
@@ -39,6 +41,7 @@ export function loadConfig(flags: ServeFlags, env: NodeJS.ProcessEnv): ServerCon
   if ((rootAccessKeyId === undefined) !== (rootSecretAccessKey === undefined)) {
     throw new ConfigError("set both PARAMSTORE_ROOT_ACCESS_KEY_ID and PARAMSTORE_ROOT_SECRET_ACCESS_KEY, or neither");
   }
+  const auditRetentionDays = retentionDays(nonEmpty(env["PARAMSTORE_AUDIT_RETENTION_DAYS"]));
   return {
     host: flags.host ?? env["PARAMSTORE_HOST"] ?? DEFAULT_HOST,
     port,
@@ -51,7 +54,17 @@ export function loadConfig(flags: ServeFlags, env: NodeJS.ProcessEnv): ServerCon
     previousMasterKey: nonEmpty(env["PARAMSTORE_PREVIOUS_MASTER_KEY"]),
     // AWS JSON services refuse bodies past a few hundred KB; SSM inputs are far smaller.
     maxBodyBytes: 1024 * 1024,
+    auditRetentionDays,
   };
+}
+
+function retentionDays(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(days) || days < 1) {
+    throw new ConfigError("PARAMSTORE_AUDIT_RETENTION_DAYS must be a whole number of days, at least 1");
+  }
+  return days;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

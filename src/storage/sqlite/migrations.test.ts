@@ -9,6 +9,7 @@ import { openSqliteStorage } from "./sqlite-storage.js";
 const REGION = "us-east-1";
 const APPLIED_AT = Date.UTC(2024, 0, 2);
 const clock = { now: () => new Date(APPLIED_AT) };
+const LAST = MIGRATIONS.at(-1)?.version ?? 0;
 
 let dir: string;
 let file: string;
@@ -38,6 +39,8 @@ describe("schema migrations", () => {
     const db = new Database(file, { readonly: true });
     expect(appliedVersions(db)).toEqual(MIGRATIONS.map((m) => ({ version: m.version, applied_at: APPLIED_AT })));
     expect(tables(db)).toEqual([
+      "audit_events",
+      "audit_resources",
       "iam_access_keys",
       "iam_attachments",
       "iam_generation",
@@ -137,31 +140,63 @@ describe("schema migrations", () => {
 
   it("refuses a file written by a newer schema and leaves it untouched", async () => {
     const newer = new Database(file);
-    applyMigrations(newer, [...MIGRATIONS, { version: MIGRATIONS.length + 1, sql: "CREATE TABLE future (x)" }], 7);
+    applyMigrations(newer, [...MIGRATIONS, { version: LAST + 1, sql: "CREATE TABLE future (x)" }], 7);
     newer.close();
     const opening = openSqliteStorage({ file, clock });
     await expect(opening).rejects.toBeInstanceOf(SchemaTooNew);
     await expect(opening).rejects.toThrow(
-      `database schema version ${MIGRATIONS.length + 1} is newer than this paramstore understands (${MIGRATIONS.length})`,
+      `database schema version ${LAST + 1} is newer than this paramstore understands (${LAST})`,
     );
     const db = new Database(file, { readonly: true });
-    expect(appliedVersions(db).at(-1)).toEqual({ version: MIGRATIONS.length + 1, applied_at: 7 });
+    expect(appliedVersions(db).at(-1)).toEqual({ version: LAST + 1, applied_at: 7 });
     db.close();
   });
 
   it("rolls back every step of an open when one step fails", () => {
     const db = new Database(file);
     applyMigrations(db, MIGRATIONS.slice(0, 1), 1);
-    const broken: Migration[] = [...MIGRATIONS, { version: MIGRATIONS.length + 1, sql: "CREATE TABLE half (x); SELECT * FROM nowhere" }];
+    const broken: Migration[] = [...MIGRATIONS, { version: LAST + 1, sql: "CREATE TABLE half (x); SELECT * FROM nowhere" }];
     expect(() => applyMigrations(db, broken, 2)).toThrow(/no such table: nowhere/);
     expect(appliedVersions(db)).toEqual([{ version: 1, applied_at: 1 }]);
     expect(tables(db)).toEqual(["labels", "parameters", "schema_migrations", "tags", "versions"]);
     db.close();
   });
 
-  it("rejects a list of steps that is not numbered 1, 2, 3 …", () => {
+  it("rejects a list of steps that is not numbered in ascending order", () => {
     const db = new Database(":memory:");
-    expect(() => applyMigrations(db, [...MIGRATIONS.slice(0, 1), { version: 3, sql: "" }], null)).toThrow("migration 2 is numbered 3");
+    expect(() => applyMigrations(db, [...MIGRATIONS.slice(0, 2), { version: 2, sql: "" }], null)).toThrow(
+      "migration 2 follows 2: steps must be numbered in ascending order",
+    );
+    expect(() => applyMigrations(db, [{ version: 0, sql: "" }], null)).toThrow("migration 0 follows 0");
+    db.close();
+  });
+
+  it("applies a step numbered below one the file has, when it lands later (steps of parallel branches)", () => {
+    const db = new Database(file);
+    const early: Migration[] = [
+      { version: 1, sql: "CREATE TABLE one (x)" },
+      { version: 3, sql: "CREATE TABLE three (x)" },
+    ];
+    expect(applyMigrations(db, early, 1)).toEqual([1, 3]);
+    const late: Migration[] = [early[0]!, { version: 2, sql: "CREATE TABLE two (x)" }, early[1]!];
+    expect(applyMigrations(db, late, 2)).toEqual([2]);
+    expect(appliedVersions(db)).toEqual([
+      { version: 1, applied_at: 1 },
+      { version: 2, applied_at: 2 },
+      { version: 3, applied_at: 1 },
+    ]);
+    expect(tables(db)).toEqual(["one", "schema_migrations", "three", "two"]);
+    db.close();
+  });
+
+  it("refuses a file that recorded a step this code does not know, even below its last step", () => {
+    const db = new Database(file);
+    applyMigrations(db, [{ version: 1, sql: "" }, { version: 2, sql: "CREATE TABLE two (x)" }], 1);
+    const without2: Migration[] = [{ version: 1, sql: "" }, { version: 3, sql: "CREATE TABLE three (x)" }];
+    expect(() => applyMigrations(db, without2, 2)).toThrow(
+      "database schema step 2 is unknown to this paramstore (it knows steps up to 3)",
+    );
+    expect(tables(db)).toEqual(["schema_migrations", "two"]);
     db.close();
   });
 });

@@ -1,4 +1,5 @@
 import type { Database } from "better-sqlite3";
+import { AUDIT_TRAIL_MIGRATION } from "./audit-schema.js";
 
 /** A numbered schema step. Released steps are never edited: a change is a new step. */
 export interface Migration {
@@ -338,32 +339,50 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX iam_sessions_by_principal ON iam_sessions (principal_id);
     `,
   },
+  AUDIT_TRAIL_MIGRATION,
 ];
 
 /** Raised when the file was written by a newer paramstore: running old code on it could corrupt it. */
 export class SchemaTooNew extends Error {
   constructor(readonly found: number, readonly known: number) {
-    super(`database schema version ${found} is newer than this paramstore understands (${known})`);
+    super(
+      found > known
+        ? `database schema version ${found} is newer than this paramstore understands (${known})`
+        : `database schema step ${found} is unknown to this paramstore (it knows steps up to ${known})`,
+    );
     this.name = "SchemaTooNew";
   }
 }
 
 /**
- * Brings the file up to the last step in one IMMEDIATE transaction: a crash or a failing step leaves
- * the file exactly at its old version, and two processes opening it at once cannot both migrate.
+ * Brings the file up to date in one IMMEDIATE transaction: a crash or a failing step leaves the file
+ * exactly as it was, and two processes opening it at once cannot both migrate.
+ *
+ * Steps are numbered in ascending order but may leave gaps: every step the file has not recorded is
+ * applied, in order, even one numbered below a step it has. Branches developed side by side each
+ * claim a number, and whichever lands first, a file migrated by the other still gets the missing
+ * step (steps must therefore not depend on a step numbered above them). A file that records a step
+ * this code does not know is refused untouched.
  */
 export function applyMigrations(db: Database, migrations: readonly Migration[], appliedAt: number | null): number[] {
   const known = migrations.at(-1)?.version ?? 0;
-  migrations.forEach((step, index) => {
-    if (step.version !== index + 1) throw new Error(`migration ${index + 1} is numbered ${step.version}`);
-  });
+  let previous = 0;
+  for (const step of migrations) {
+    if (!Number.isInteger(step.version) || step.version <= previous) {
+      throw new Error(`migration ${step.version} follows ${previous}: steps must be numbered in ascending order`);
+    }
+    previous = step.version;
+  }
+  const knownVersions = new Set(migrations.map((step) => step.version));
   const applied: number[] = [];
   db.transaction(() => {
     db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER)");
-    const from = db.prepare<[], number>("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").pluck().get() ?? 0;
-    if (from > known) throw new SchemaTooNew(from, known);
+    const recorded = new Set(db.prepare<[], number>("SELECT version FROM schema_migrations").pluck().all());
+    const unknown = [...recorded].filter((version) => !knownVersions.has(version));
+    if (unknown.length > 0) throw new SchemaTooNew(Math.max(...unknown), known);
     const record = db.prepare<[number, number | null]>("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)");
-    for (const step of migrations.slice(from)) {
+    for (const step of migrations) {
+      if (recorded.has(step.version)) continue;
       db.exec(step.sql);
       record.run(step.version, appliedAt);
       applied.push(step.version);

@@ -1,9 +1,11 @@
 import type { Database } from "better-sqlite3";
+import type { AuditLog } from "../audit-port.js";
 import type { ReadTx, Storage, WriteTx } from "../ports.js";
 import { openReaderConnection, openWriterConnection } from "./connections.js";
 import { GroupCommit } from "./group-commit.js";
 import { applyMigrations, MIGRATIONS } from "./migrations.js";
 import { ReaderPool } from "./reader-pool.js";
+import { SqliteAuditLog } from "./sqlite-audit-log.js";
 import { SqliteWriteTx } from "./sqlite-write-tx.js";
 import { prepareReadStatements, prepareWriteStatements } from "./statements.js";
 
@@ -17,8 +19,13 @@ export interface SqliteStorageOptions {
   readonly clock?: { now(): Date };
 }
 
+/** The SQLite store, with the audit trail that appends through the same group-commit writer. */
+export interface SqliteStores extends Storage {
+  readonly audit: AuditLog;
+}
+
 /** Opens (creating and migrating as needed) the SQLite store. */
-export async function openSqliteStorage(options: SqliteStorageOptions): Promise<Storage> {
+export async function openSqliteStorage(options: SqliteStorageOptions): Promise<SqliteStores> {
   const writer = openWriterConnection(options.file);
   try {
     applyMigrations(writer, MIGRATIONS, options.clock?.now().getTime() ?? null);
@@ -27,20 +34,21 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     const commits = new GroupCommit(writer, (scope) => new SqliteWriteTx(reads, writes, scope));
     const readers = new ReaderPool(() => openReaderConnection(options.file), MAX_READERS);
     readers.warm();
-    return new SqliteStorage(writer, commits, readers);
+    return new SqliteStorage(writer, commits, readers, new SqliteAuditLog(writer, commits, options.file));
   } catch (error) {
     writer.close();
     throw error;
   }
 }
 
-class SqliteStorage implements Storage {
+class SqliteStorage implements SqliteStores {
   private closing: Promise<void> | null = null;
 
   constructor(
     private readonly writer: Database,
     private readonly commits: GroupCommit,
     private readonly readers: ReaderPool,
+    readonly audit: SqliteAuditLog,
   ) {}
 
   read<T>(work: (tx: ReadTx) => Promise<T>): Promise<T> {
@@ -58,9 +66,11 @@ class SqliteStorage implements Storage {
   }
 
   private async shutDown(): Promise<void> {
+    this.audit.refuse();
     // Queued writes still run (and may read) before anything closes.
     await this.commits.idle();
     await this.readers.close();
+    this.audit.close();
     this.writer.close();
   }
 }

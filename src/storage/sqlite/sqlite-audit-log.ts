@@ -1,0 +1,143 @@
+import type { Database, Statement } from "better-sqlite3";
+import type { AuditEvent, AuditLog, AuditPage, AuditQuery, AuditReader, StoredAuditEvent } from "../audit-port.js";
+import { auditStatement, parameterPathOf, type AuditQueryParams } from "./audit-query.js";
+import { openReaderConnection } from "./connections.js";
+import type { GroupCommit } from "./group-commit.js";
+
+interface PageRow {
+  readonly seq: number;
+  readonly body: string;
+}
+
+/** Runs audit queries on one connection, each distinct statement prepared once. */
+class AuditQueries {
+  private readonly statements = new Map<string, Statement<[AuditQueryParams], PageRow>>();
+
+  constructor(private readonly db: Database) {}
+
+  page(query: AuditQuery): AuditPage {
+    if (!Number.isInteger(query.limit) || query.limit < 1) return { events: [], next: undefined };
+    const { shape, sql, params } = auditStatement(query);
+    let statement = this.statements.get(shape);
+    if (statement === undefined) {
+      statement = this.db.prepare<[AuditQueryParams], PageRow>(sql);
+      this.statements.set(shape, statement);
+    }
+    // Fetch one more than asked: whether it exists says whether there is a next page.
+    const rows = statement.all({ ...params, limit: query.limit + 1 });
+    const events = rows.slice(0, query.limit).map((row): StoredAuditEvent => ({ ...(JSON.parse(row.body) as AuditEvent), seq: row.seq }));
+    const last = events.at(-1);
+    return { events, next: rows.length > query.limit && last !== undefined ? { time: last.time, seq: last.seq } : undefined };
+  }
+}
+
+/**
+ * The audit trail in the server's database. Appends and prunes are jobs of the store's group-commit
+ * writer, so a record shares its transaction and fsync with whatever else is queued; queries run on
+ * a read-only connection of their own (opened on first use), never inside the writer's transaction.
+ */
+export class SqliteAuditLog implements AuditLog {
+  private readonly sql;
+  private queries: { db: Database; queries: AuditQueries } | null = null;
+  private closing = false;
+
+  constructor(
+    writer: Database,
+    private readonly commits: GroupCommit,
+    private readonly file: string,
+  ) {
+    this.sql = {
+      insertEvent: writer.prepare<[number, string | null, string, string, string]>(
+        "INSERT INTO audit_events (time, principal_arn, action, decision, body) VALUES (?, ?, ?, ?, ?)",
+      ),
+      insertResource: writer.prepare<[number | bigint, number, string, string | null]>(
+        "INSERT INTO audit_resources (seq, position, arn, path) VALUES (?, ?, ?, ?)",
+      ),
+      oldest: writer
+        .prepare<[number, number], number>("SELECT seq FROM audit_events WHERE time < ? ORDER BY time, seq LIMIT ?")
+        .pluck(),
+      deleteResources: writer.prepare<[number]>("DELETE FROM audit_resources WHERE seq = ?"),
+      deleteEvent: writer.prepare<[number]>("DELETE FROM audit_events WHERE seq = ?"),
+    };
+  }
+
+  async append(event: AuditEvent): Promise<void> {
+    if (this.closing) throw new Error("storage is closed");
+    const body = JSON.stringify(event);
+    return this.commits.submit(async () => {
+      const { lastInsertRowid } = this.sql.insertEvent.run(
+        event.time,
+        event.principal?.arn ?? null,
+        event.action,
+        event.decision,
+        body,
+      );
+      event.resources.forEach((arn, position) => {
+        this.sql.insertResource.run(lastInsertRowid, position, arn, parameterPathOf(arn));
+      });
+    });
+  }
+
+  async query(query: AuditQuery): Promise<AuditPage> {
+    if (this.closing) throw new Error("storage is closed");
+    this.queries ??= (() => {
+      const db = openReaderConnection(this.file);
+      return { db, queries: new AuditQueries(db) };
+    })();
+    return this.queries.queries.page(query);
+  }
+
+  async pruneBefore(before: number, limit: number): Promise<number> {
+    if (this.closing) throw new Error("storage is closed");
+    return this.commits.submit(async () => {
+      const doomed = this.sql.oldest.all(before, limit);
+      for (const seq of doomed) {
+        this.sql.deleteResources.run(seq);
+        this.sql.deleteEvent.run(seq);
+      }
+      return doomed.length;
+    });
+  }
+
+  /** Refuses new work from now on (the store is shutting down). */
+  refuse(): void {
+    this.closing = true;
+  }
+
+  /** Closes the query connection; the writer belongs to the store. */
+  close(): void {
+    this.closing = true;
+    this.queries?.db.close();
+    this.queries = null;
+  }
+}
+
+/**
+ * Reads the trail of a data dir another process may be serving: a read-only connection (WAL lets it
+ * run beside the writer), no migration. Throws when the database has no audit trail yet.
+ */
+export function openSqliteAuditReader(file: string): AuditReader {
+  const db = openReaderConnection(file);
+  try {
+    const table = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'audit_events'").pluck().get();
+    if (table === undefined) throw new NoAuditTrail(file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const queries = new AuditQueries(db);
+  return {
+    query: async (query) => queries.page(query),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+/** The database predates the audit trail (no server of this version has opened it yet). */
+export class NoAuditTrail extends Error {
+  constructor(readonly file: string) {
+    super(`${file} has no audit trail yet: start a paramstore server of this version on it once`);
+    this.name = "NoAuditTrail";
+  }
+}
