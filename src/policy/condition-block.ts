@@ -4,7 +4,7 @@ import { parseDateValue } from "./date-value.js";
 import { ipInRange, parseIpAddress, parseIpRange } from "./ip-address.js";
 import { type PolicyTemplate, parseTemplate, resolveTemplateText, segmentsText } from "./policy-variables.js";
 import { templateMatches } from "./template-match.js";
-import { compileWildcard, type Matcher, MatcherMemo, type PatternSegment } from "./wildcard.js";
+import { compileWildcard, type Matcher, MatcherMemo } from "./wildcard.js";
 
 /** Whether a context value matches any policy value; undefined when it cannot be compared at all. */
 type ValueTest = (value: string) => boolean | undefined;
@@ -81,14 +81,11 @@ function stringFamily(operator: ParsedOperator, templates: readonly PolicyTempla
   };
   const mode = operator.family === "arn" ? "arn" : "plain";
   const memo = new MatcherMemo(mode);
-  const pattern = (segments: (readonly PatternSegment[])[], compile: (s: readonly PatternSegment[]) => Matcher): ValueTest => {
-    const matchers = segments.map(compile);
-    return (v) => matchers.some((m) => m(v));
-  };
   const isPattern = operator.family === "string-like" || operator.family === "arn";
   if (templates.every((t) => t.static !== undefined)) {
     const statics = templates.map((t) => t.static ?? []);
-    const test = isPattern ? pattern(statics, (st) => compileWildcard(st, mode)) : exact(statics.map(segmentsText));
+    const matchers: Matcher[] = isPattern ? statics.map((st) => compileWildcard(st, mode)) : [];
+    const test: ValueTest = isPattern ? (v) => matchers.some((m) => m(v)) : exact(statics.map(segmentsText));
     return () => test;
   }
   return (context) => {

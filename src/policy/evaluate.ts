@@ -3,7 +3,8 @@
  * the compiled policies that apply to it.
  *
  * A statement applies when its action, resource, principal (resource-based policies only) and every
- * condition match. Then:
+ * condition match. A statement the compiler marked inert (unknown operator, malformed element, an
+ * Allow with NotPrincipal — NotPrincipal is honoured with Deny only) never applies. Then:
  *
  * 1. `sts:GetCallerIdentity` is always allowed (§3.1).
  * 2. Explicit deny: a Deny that applies in an identity policy, a session policy or the permissions
