@@ -8,6 +8,7 @@ import { RequestAccess } from "../services/access/request-access.js";
 import { withIamAccess } from "../services/iam/access-requests.js";
 import { iamOperations } from "../services/iam/operations/index.js";
 import type { AccessFor } from "../wire/pipeline.js";
+import { createAuditTrail } from "../services/audit/audit-trail.js";
 import { afterEachChange } from "./after-each-change.js";
 import { ServerCredentialDirectory } from "./credential-directory.js";
 import { deriveKey, loadRootKey, rootKeySource } from "../crypto/root-key.js";
@@ -92,11 +93,20 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     ...(config.dev ? { dev: { accountId: config.accountId } } : {}),
   });
 
+  const audit = createAuditTrail({
+    log: storage.audit,
+    key: deriveKey(rootKey, "audit-hmac"),
+    clock,
+    random,
+    retentionDays: config.auditRetentionDays,
+  });
+
   const handle = createPipeline({
     services: [ssmJsonService(), kmsJsonService(kmsKeys)],
     queryServices: [iamQueryService(iamTable), stsQueryService()],
     authenticate: verify,
     accessFor,
+    audit,
     ports,
     random,
     logger,
@@ -111,6 +121,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     sweeping = sweeping
       .then(() => kmsKeys.deleteDueKeys())
       .then(() => rotateDueKeys(kmsKeys))
+      .then(() => audit.pruneExpired())
       .then(
         () => undefined,
         (e: unknown) => {

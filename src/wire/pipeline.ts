@@ -4,9 +4,13 @@ import type { Principal } from "../iam/principal.js";
 import type { Logger } from "../platform/logger.js";
 import type { Random } from "../platform/random.js";
 import type { AccessControl } from "../services/access.js";
+import type { AccessDecision } from "../services/access/request-access.js";
+import type { AuditAuthorization } from "../services/audit/audit-event.js";
+import type { AuditTrail } from "../services/audit/audit-trail.js";
+import { requestOrigin } from "./audit-origin.js";
 import type { ServicePorts } from "../services/operation.js";
 import { partitionOf } from "../services/kms/key-reference.js";
-import type { Front, RouteProgress } from "./front.js";
+import type { Front, RouteProgress, RoutedCall } from "./front.js";
 import { jsonFront } from "./json-front.js";
 import type { JsonService } from "./json-service.js";
 import { queryFront } from "./query-front.js";
@@ -38,8 +42,13 @@ export interface RequestOrigin {
   readonly secureTransport: boolean;
 }
 
+/** An access control that keeps every decision it took, for the request's audit record. */
+export interface RequestAccessControl extends AccessControl {
+  readonly decisions: readonly AccessDecision[];
+}
+
 /** Builds the access control of one authenticated request (the caller's policies, loaded or cached). */
-export type AccessFor = (auth: Authenticated, origin: RequestOrigin) => Promise<AccessControl>;
+export type AccessFor = (auth: Authenticated, origin: RequestOrigin) => Promise<RequestAccessControl>;
 
 export interface PipelineDeps {
   /** AWS JSON 1.1 services, picked by `X-Amz-Target`. */
@@ -48,6 +57,8 @@ export interface PipelineDeps {
   readonly queryServices?: readonly QueryService[];
   readonly authenticate: Authenticate;
   readonly accessFor: AccessFor;
+  /** The audit trail every request is recorded in before it is answered (absent: none). */
+  readonly audit?: AuditTrail;
   readonly ports: ServicePorts;
   readonly random: Random;
   readonly logger: Logger;
@@ -70,13 +81,17 @@ export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: 
     const requestId = deps.random.uuid();
     const front: Front = req.headers["x-amz-target"] === undefined ? query : json;
     const progress: RouteProgress = { operation: "", sendError: front.sendError };
-    let principal: string | undefined;
-    let status = 200;
+    let call: RoutedCall | undefined;
+    let auth: Authenticated | undefined;
+    let input: unknown;
+    let access: RequestAccessControl | undefined;
+    let result: unknown;
+    let failure: AwsError | undefined;
     try {
-      const call = await front.route(req, () => readBody(req, deps.maxBodyBytes), progress);
+      call = await front.route(req, () => readBody(req, deps.maxBodyBytes), progress);
       const url = req.url ?? "/";
       const q = url.indexOf("?");
-      const auth = await deps.authenticate(
+      auth = await deps.authenticate(
         {
           method: req.method ?? "GET",
           path: q < 0 ? url : url.slice(0, q),
@@ -88,9 +103,8 @@ export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: 
         call.signingName,
         front.protocol,
       );
-      principal = auth.principal.arn;
-      const input = call.decode();
-      const access = await deps.accessFor(auth, {
+      input = call.decode();
+      access = await deps.accessFor(auth, {
         protocol: front.protocol,
         sourceIp: req.socket.remoteAddress,
         secureTransport: false,
@@ -109,20 +123,60 @@ export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: 
       const operation = call.operation;
       if (operation.access === undefined) throw new Error(`${operation.name} declares no access`);
       await access.require(await operation.access(input, cx));
-      const result: unknown = await operation.run(input, cx);
-      call.sendResult(res, requestId, result);
+      result = await operation.run(input, cx);
     } catch (e) {
-      const error = toAwsError(e, front, deps.logger, requestId, progress.operation);
-      status = error.status;
-      progress.sendError(res, requestId, error);
+      failure = toAwsError(e, front, deps.logger, requestId, progress.operation);
     }
+    // Fail-closed: nothing is answered before its audit record is written (a request that changed
+    // nothing waits for a commit, not an fsync: see GroupCommit's durability).
+    if (deps.audit !== undefined) {
+      try {
+        const origin = requestOrigin(req);
+        await deps.audit.record(
+          deps.audit.event({
+            requestId,
+            service: call?.signingName ?? "",
+            operation: progress.operation,
+            region: auth?.region,
+            principal: auth?.principal,
+            accessKeyId: auth?.accessKeyId ?? origin.accessKeyId,
+            sourceIp: origin.sourceIp,
+            userAgent: origin.userAgent,
+            input,
+            output: failure === undefined ? result : undefined,
+            resources: access?.decisions.map((d) => d.resource),
+            authorization: access === undefined ? undefined : auditAuthorization(access.decisions),
+            status: failure?.status ?? 200,
+            error: failure === undefined ? undefined : { code: failure.code, message: failure.message },
+            recipientAccountId: auth?.principal.accountId,
+          }),
+        );
+      } catch (e) {
+        const err = e instanceof Error ? e : new Error(String(e));
+        deps.logger.error({ requestId, operation: progress.operation, err: { type: err.name, message: err.message } }, "audit record not written");
+        failure = front.internalError();
+      }
+    }
+    if (failure === undefined && call !== undefined) call.sendResult(res, requestId, result);
+    else progress.sendError(res, requestId, failure ?? front.internalError());
     deps.logger.info({
       requestId,
       operation: progress.operation,
-      principal,
-      status,
+      principal: auth?.principal.arn,
+      status: failure?.status ?? 200,
       ms: Number(process.hrtime.bigint() - started) / 1e6,
     });
+  };
+}
+
+/** The decision the audit record names: the first denial, else the last allowing statement. */
+function auditAuthorization(decisions: readonly AccessDecision[]): AuditAuthorization | undefined {
+  const deciding = decisions.find((d) => !d.allowed) ?? decisions.at(-1);
+  if (deciding === undefined) return undefined;
+  return {
+    allowed: deciding.allowed,
+    reason: deciding.reason,
+    ...(deciding.policy === undefined ? {} : { policy: deciding.policy }),
   };
 }
 

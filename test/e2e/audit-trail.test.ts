@@ -22,7 +22,7 @@ function audit(args: string[]): Record<string, unknown>[] {
   return (JSON.parse(run.stdout) as { Records: Record<string, unknown>[] }).Records;
 }
 
-describe.skip("the audit trail of a running server", () => {
+describe("the audit trail of a running server", () => {
   beforeAll(async () => {
     server = await startServer();
     await boto3(server.url, [
@@ -31,7 +31,10 @@ describe.skip("the audit trail of a running server", () => {
       { op: "get_parameter", params: { Name: "/my-app/missing" } },
       { op: "put_parameter", params: { Name: "/other/p", Type: "String", Value: `{{${CANARY}}}` } },
     ]);
-    await boto3(server.url, [{ op: "encrypt", params: { KeyId: "alias/aws/ssm", Plaintext: { $base64: Buffer.from(CANARY).toString("base64") } } }], { service: "kms" });
+    // A customer key: the AWS managed aws/ssm key's policy allows its use only through SSM.
+    const [created] = await boto3(server.url, [{ op: "create_key", params: {} }], { service: "kms" });
+    const keyId = created !== undefined && "ok" in created ? (created.ok["KeyMetadata"] as { KeyId: string }).KeyId : "";
+    await boto3(server.url, [{ op: "encrypt", params: { KeyId: keyId, Plaintext: { $base64: Buffer.from(CANARY).toString("base64") } } }], { service: "kms" });
     await boto3(server.url, [{ op: "get_parameter", params: { Name: "/my-app/db" } }], { secretAccessKey: "wrong-secret-key-wrong-secret-key-000000" });
   });
   afterAll(async () => {
@@ -46,6 +49,7 @@ describe.skip("the audit trail of a running server", () => {
       ["ssm.amazonaws.com", "GetParameter", null],
       ["ssm.amazonaws.com", "GetParameter", "ParameterNotFound"],
       ["ssm.amazonaws.com", "PutParameter", "ValidationException"],
+      ["kms.amazonaws.com", "CreateKey", null],
       ["kms.amazonaws.com", "Encrypt", null],
       ["ssm.amazonaws.com", "GetParameter", "InvalidSignatureException"],
     ]);
@@ -54,19 +58,20 @@ describe.skip("the audit trail of a running server", () => {
       sourceIPAddress: "127.0.0.1",
       requestParameters: { name: "/my-app/db", withDecryption: true },
       readOnly: true,
-      resources: [{ ARN: `arn:aws:ssm:us-east-1:${TEST_ACCOUNT_ID}:parameter/my-app/db` }],
+      // The parameter, and the key SSM's KMS call was authorised on for the caller.
+      resources: [{ ARN: `arn:aws:ssm:us-east-1:${TEST_ACCOUNT_ID}:parameter/my-app/db` }, { type: "AWS::KMS::Key" }],
       additionalEventData: { decision: "allow", httpStatus: 200 },
       recipientAccountId: TEST_ACCOUNT_ID,
     });
     expect(String(records[1]?.["userAgent"])).toContain("Boto3");
-    expect(records[5]).toMatchObject({
+    expect(records[6]).toMatchObject({
       userIdentity: { type: "Unknown", accessKeyId: TEST_ACCESS_KEY_ID },
       additionalEventData: { decision: "deny", decisionReason: "authentication failed" },
     });
   });
 
   it("marks the secret value with the same HMAC wherever it went", () => {
-    const [put, , , , encrypt] = audit([]);
+    const [put, , , , , encrypt] = audit([]);
     const value = (put?.["requestParameters"] as Record<string, string>)["value"];
     expect(value).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
     expect((encrypt?.["requestParameters"] as Record<string, string>)["plaintext"]).toBe(value);

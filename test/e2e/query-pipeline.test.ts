@@ -99,7 +99,7 @@ beforeAll(async () => {
     services: [],
     queryServices: [iam, sts],
     authenticate: verify,
-    accessFor: async () => ({ require: async () => undefined, check: async () => ({ allowed: true, message: "" }) }),
+    accessFor: async () => ({ require: async () => undefined, check: async () => ({ allowed: true, message: "" }), decisions: [] }),
     ports: {} as ServicePorts, // the fixtures touch no port
     random: systemRandom,
     logger: pino({ level: "info" }, { write: (line: string) => void logLines.push(line) }),

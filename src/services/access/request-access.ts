@@ -1,5 +1,6 @@
 import type { AwsError } from "../../errors/aws-error.js";
 import { ConditionContext, type ContextValue } from "../../policy/condition-context.js";
+import type { PolicySource } from "../../policy/compiled-policy.js";
 import type { Decision } from "../../policy/evaluate.js";
 import { evaluate, policySetReferencesResourceTags, type PolicySet } from "../../policy/evaluate.js";
 import { denialMessage } from "../../policy/denial-message.js";
@@ -23,7 +24,10 @@ export interface RequestFacts {
 export interface AccessDecision {
   readonly action: string;
   readonly resource: string;
-  readonly decision: Decision;
+  readonly allowed: boolean;
+  readonly reason: string;
+  /** The deciding statement's policy and Sid. */
+  readonly policy?: { readonly source: string; readonly sid?: string | undefined };
 }
 
 export interface RequestAccessDeps {
@@ -88,7 +92,7 @@ export class RequestAccess implements AccessControl {
         : { "aws:ViaAWSService": "true", "kms:ViaService": viaService };
     const context = new ConditionContext(this.base, via, tags, r.context ?? {});
     const decision = evaluate({ principal: authority.facts, action: r.action, resource: r.resource, context }, policies);
-    this.decisions.push({ action: r.action, resource: r.resource, decision });
+    this.decisions.push(decisionRecord(r, decision));
     if (decision.allowed) return { allowed: true, message: "" };
     const shown = r.shownAs === undefined ? r.resource : await r.shownAs();
     return { allowed: false, message: denialMessage(authority.facts.arn, r.action, shown, decision) };
@@ -111,5 +115,32 @@ export class RequestAccess implements AccessControl {
     const out: Record<string, string> = {};
     for (const t of tags) for (const p of prefixes) out[`${p}${t.key}`] = t.value;
     return out;
+  }
+}
+
+function decisionRecord(r: AccessRequest, decision: Decision): AccessDecision {
+  const statement = decision.statement;
+  return {
+    action: r.action,
+    resource: r.resource,
+    allowed: decision.allowed,
+    reason: decision.reason,
+    ...(statement === undefined ? {} : { policy: { source: sourceText(statement.source), sid: statement.sid } }),
+  };
+}
+
+/** How the audit trail names a policy. */
+function sourceText(source: PolicySource): string {
+  switch (source.kind) {
+    case "inline":
+      return `inline ${source.ownerType}/${source.ownerName}/${source.policyName}`;
+    case "managed":
+      return source.versionId === undefined ? source.arn : `${source.arn} ${source.versionId}`;
+    case "resource":
+      return `resource ${source.arn}`;
+    case "trust":
+      return `trust ${source.roleArn}`;
+    case "session":
+      return source.arn === undefined ? "session" : `session ${source.arn}`;
   }
 }

@@ -2,8 +2,16 @@ import type { Database } from "better-sqlite3";
 import type { WriteTx } from "../ports.js";
 import type { TxScope } from "./sqlite-read-tx.js";
 
+/**
+ * `full`: the job settles after an fsync (power loss cannot undo it). `process`: after a commit that
+ * survives the process being killed (the OS has the WAL pages) but is fsynced only with the next
+ * `full` commit or checkpoint — for records of requests that changed nothing (audit of reads).
+ */
+export type Durability = "full" | "process";
+
 interface Job {
   readonly work: (tx: WriteTx) => Promise<unknown>;
+  readonly durability: Durability;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -25,6 +33,7 @@ export class GroupCommit {
   private readonly queue: Job[] = [];
   private running: Promise<void> | null = null;
   private readonly sql;
+  private synchronous: Durability = "full";
 
   constructor(
     private readonly db: Database,
@@ -37,13 +46,15 @@ export class GroupCommit {
       savepoint: db.prepare("SAVEPOINT job"),
       release: db.prepare("RELEASE job"),
       rollbackTo: db.prepare("ROLLBACK TO job"),
+      full: db.prepare("PRAGMA synchronous = FULL"),
+      process: db.prepare("PRAGMA synchronous = NORMAL"),
     };
   }
 
-  submit<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+  submit<T>(work: (tx: WriteTx) => Promise<T>, durability: Durability = "full"): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       // The job's value is only ever handed back to this promise, so it is a T.
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work, durability, resolve: resolve as (value: unknown) => void, reject });
       this.running ??= this.drain();
     });
   }
@@ -67,7 +78,15 @@ export class GroupCommit {
   }
 
   private async runBatch(): Promise<void> {
+    // SQLite fixes a commit's safety level outside the transaction: the batch takes the level its
+    // queued jobs need, and a `full` job that arrives during a `process` batch waits for the next.
+    let durability: Durability = "process";
+    for (let i = 0; i < this.queue.length && i < MAX_BATCH; i++) if (this.queue[i]?.durability === "full") durability = "full";
     try {
+      if (durability !== this.synchronous) {
+        this.sql[durability].run();
+        this.synchronous = durability;
+      }
       this.sql.begin.run();
     } catch (error) {
       for (const job of this.queue.splice(0, MAX_BATCH)) job.reject(error);
@@ -75,6 +94,7 @@ export class GroupCommit {
     }
     const done: Done[] = [];
     for (let taken = 0; taken < MAX_BATCH; taken++) {
+      if (durability === "process" && this.queue[0]?.durability === "full") break;
       const job = this.queue.shift();
       if (job === undefined) break;
       const outcome = await this.runJob(job);

@@ -64,6 +64,8 @@ export class SqliteAuditLog implements AuditLog {
   async append(event: AuditEvent): Promise<void> {
     if (this.closing) throw new Error("storage is closed");
     const body = JSON.stringify(event);
+    // A request that changed nothing needs its record to survive a crash of the process before the
+    // answer goes out, not an fsync of its own; a changing request's record is as durable as its change.
     return this.commits.submit(async () => {
       const { lastInsertRowid } = this.sql.insertEvent.run(
         event.time,
@@ -75,7 +77,7 @@ export class SqliteAuditLog implements AuditLog {
       event.resources.forEach((arn, position) => {
         this.sql.insertResource.run(lastInsertRowid, position, arn, parameterPathOf(arn));
       });
-    });
+    }, event.readOnly ? "process" : "full");
   }
 
   async query(query: AuditQuery): Promise<AuditPage> {

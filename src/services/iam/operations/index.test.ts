@@ -15,10 +15,10 @@ describe("iamOperations", () => {
       "CreateGroup", "GetGroup", "DeleteGroup", "ListGroups", "AddUserToGroup", "RemoveUserFromGroup", "ListGroupsForUser",
       "CreateRole", "GetRole", "DeleteRole", "ListRoles", "UpdateAssumeRolePolicy", "UpdateRole", "TagRole", "UntagRole", "ListRoleTags",
       "CreatePolicy", "GetPolicy", "DeletePolicy", "ListPolicies", "CreatePolicyVersion", "GetPolicyVersion", "ListPolicyVersions",
-      "DeletePolicyVersion", "SetDefaultPolicyVersion", "ListEntitiesForPolicy"]) {
+      "DeletePolicyVersion", "SetDefaultPolicyVersion", "ListEntitiesForPolicy", "SimulatePrincipalPolicy"]) {
       expect(names).toContain(name);
     }
-    expect(iamOperations.size).toBe(59);
+    expect(iamOperations.size).toBe(60);
     for (const [name, operation] of iamOperations) {
       expect(operation.name).toBe(name);
       expect(operation.action).toBe(`iam:${name}`);
