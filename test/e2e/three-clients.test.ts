@@ -658,7 +658,8 @@ beforeAll(async () => {
   server = await startServer();
   const runs = await Promise.all(CLIENTS.map((client) => playScenario(client, server.url, REGIONS[client], PHASES)));
   CLIENTS.forEach((client, i) => observed.set(client, runs[i] ?? new Map()));
-});
+  // About 80 aws CLI processes at ~1 s each: minutes when the machine is shared.
+}, 600_000);
 afterAll(async () => {
   await server.stop();
   removeDir(server.dataDir);
