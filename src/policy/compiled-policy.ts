@@ -54,4 +54,11 @@ export interface CompiledDocument {
 
 export interface CompiledPolicy extends CompiledDocument {
   readonly source: PolicySource;
+  /**
+   * The unique ids (`AIDA…`/`AROA…`) the user and role ARNs this resource policy names had when it
+   * was saved (iam-policy-evaluation.md §2.3), by ARN: such an ARN names the caller only while the
+   * caller's unique id is the saved one, so a principal deleted and recreated under the same name
+   * does not match. ARNs not listed match by ARN alone.
+   */
+  readonly principalIds?: ReadonlyMap<string, string>;
 }

@@ -8,8 +8,8 @@ import { type Decision, evaluate, type PolicySet } from "./evaluate.js";
 import { EVALUATION_CASES } from "./evaluation.case.js";
 import { EXAMPLE_CASES, type ExampleCase } from "./examples.case.js";
 import { MATCHING_CASES } from "./matching.case.js";
-import { alice, type EvalCase, param, type PolicyText } from "./policy-fixtures.case.js";
-import { principalContext } from "./principal-facts.js";
+import { alice, type EvalCase, param, type PolicyText, ROLE_ARN, session } from "./policy-fixtures.case.js";
+import { principalContext, type PrincipalFacts } from "./principal-facts.js";
 
 const text = (p: PolicyText): string => (typeof p === "string" ? p : JSON.stringify(p));
 
@@ -91,4 +91,32 @@ describe("decisions (§3)", () => {
 
 describe("worked examples (§9)", () => {
   it.each(EXAMPLE_CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => check(c));
+});
+
+describe("principals saved with their unique ids (§2.3)", () => {
+  const ASSUME = "sts:AssumeRole";
+  const trustNaming = (arn: string, saved: string | undefined): PolicySet => {
+    const compiled = compilePolicy(JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: arn }, Action: ASSUME }] }), {
+      kind: "trust",
+      roleArn: ROLE_ARN,
+    });
+    return { mode: "role-trust", identity: [], resource: saved === undefined ? compiled : { ...compiled, principalIds: new Map([[arn, saved]]) } };
+  };
+  const decide = (principal: PrincipalFacts, set: PolicySet): Decision =>
+    evaluate({ principal, action: ASSUME, resource: ROLE_ARN, context: new ConditionContext(principalContext(principal)) }, set);
+
+  it("a user ARN matches only the user it was saved for", () => {
+    expect(decide(alice, trustNaming(alice.arn, alice.uniqueId)).reason).toBe("allow");
+    // Alice deleted and recreated: same ARN, new unique id.
+    const recreated: PrincipalFacts = { ...alice, uniqueId: "AIDAALICEEXAMPLE00002" };
+    expect(decide(recreated, trustNaming(alice.arn, alice.uniqueId)).reason).toBe("no-resource-allow");
+    expect(decide(recreated, trustNaming(alice.arn, undefined)).reason).toBe("allow");
+  });
+
+  it("a role ARN matches the sessions of the role it was saved for only", () => {
+    expect(decide(session, trustNaming(session.principalArn, session.uniqueId)).reason).toBe("allow");
+    expect(decide({ ...session, uniqueId: "AROAAPPREADEREXAMPLE2" }, trustNaming(session.principalArn, session.uniqueId)).reason).toBe("no-resource-allow");
+    // The session ARN itself is never pinned.
+    expect(decide({ ...session, uniqueId: "AROAAPPREADEREXAMPLE2" }, trustNaming(session.arn, undefined)).reason).toBe("allow");
+  });
 });

@@ -182,7 +182,7 @@ export function evaluate(request: AuthorizationRequest, policies: PolicySet): De
   // §3.1: GetCallerIdentity needs no permission and no Deny blocks it.
   if (prepared.action === "sts:getcalleridentity") return decision("allow");
   const gated = policies.mode !== "standard";
-  const resource = policies.resource === undefined ? {} : scanResource(policies.resource, prepared, callerIdentifiers(request.principal));
+  const resource = policies.resource === undefined ? {} : scanResource(policies.resource, prepared, callerIdentifiers(request.principal, policies.resource.principalIds));
 
   if (request.principal.kind === "root") {
     if (resource.deny !== undefined) return decision("explicit-deny-resource", resource.deny);

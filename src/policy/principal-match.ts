@@ -47,17 +47,23 @@ export interface CallerIdentifiers {
   readonly account: readonly string[];
 }
 
-export function callerIdentifiers(principal: PrincipalFacts): CallerIdentifiers {
+/**
+ * `principalIds`: the unique ids a policy's user/role ARNs were saved with (CompiledPolicy): the
+ * caller's user or role ARN counts only when the saved id is the caller's own.
+ */
+export function callerIdentifiers(principal: PrincipalFacts, principalIds?: ReadonlyMap<string, string>): CallerIdentifiers {
   const partition = principal.arn.split(":")[1] || "aws";
   const account = [principal.accountId, `arn:${partition}:iam::${principal.accountId}:root`];
   const unique = principal.uniqueId === undefined ? [] : [principal.uniqueId];
+  const saved = principalIds?.get(principal.principalArn);
+  const entityArn = saved === undefined || saved === principal.uniqueId ? [principal.principalArn] : [];
   switch (principal.kind) {
     case "root":
       return { named: [], role: [], account };
     case "user":
-      return { named: [principal.arn, ...unique], role: [], account };
+      return { named: [...entityArn, ...unique], role: [], account };
     case "assumed-role":
-      return { named: [principal.arn], role: [principal.principalArn, ...unique], account };
+      return { named: [principal.arn], role: [...entityArn, ...unique], account };
     default: {
       const unreachable: never = principal.kind;
       return unreachable;

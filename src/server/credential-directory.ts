@@ -73,6 +73,7 @@ export class ServerCredentialDirectory implements CredentialDirectory {
     const found = await this.storage.read(async (tx) => {
       const session = await tx.session(accessKeyId);
       if (session === undefined) return undefined;
+      if (session.principal.kind === "root") return { session };
       if (session.principal.kind === "user") {
         const user = await tx.iamUserById(session.principal.userId);
         return user === undefined ? undefined : { session, user };
@@ -85,6 +86,10 @@ export class ServerCredentialDirectory implements CredentialDirectory {
     if (secretAccessKey === undefined) return undefined;
     const { session } = found;
     const common = { secretAccessKey, sessionToken: Buffer.from(session.tokenHash).toString("hex"), expiration: new Date(session.expiresAt) };
+    if (session.principal.kind === "root") {
+      // GetSessionToken by the account root: the root, on temporary credentials.
+      return { ...common, principal: { ...rootPrincipal(this.accountId, accessKeyId), sessionIssuedAt: session.issuedAt } };
+    }
     if ("user" in found && found.user !== undefined) {
       const user = found.user;
       return {

@@ -39,6 +39,11 @@ export interface RunningServer {
 }
 
 const KEY_SWEEP_MS = 60_000;
+/**
+ * Expired STS sessions are kept a day before the sweep drops them, so that clients presenting them
+ * meanwhile hear ExpiredToken (which SDKs answer by refreshing) rather than InvalidClientTokenId.
+ */
+const EXPIRED_SESSION_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /** The composition root: the only place that knows every adapter and wires it to its port. */
 export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
@@ -115,7 +120,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
 
   // Keys pending deletion go when due (kms.md §5.5): once now, for those that fell due while stopped,
   // then every minute; a lookup in between also deletes a due key (KmsKeyStore.keyById). Keys due for
-  // automatic rotation (kms.md §7.6) rotate in the same sweep.
+  // automatic rotation (kms.md §7.6) rotate in the same sweep, and long-expired STS sessions go.
   let sweeping: Promise<void> = Promise.resolve();
   const sweepKeys = (): void => {
     sweeping = sweeping
@@ -127,6 +132,14 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
         (e: unknown) => {
           const err = e instanceof Error ? e : new Error(String(e));
           logger.error({ err: { type: err.name, message: err.message, stack: err.stack } }, "kms key sweep failed");
+        },
+      )
+      .then(() => storage.write((tx) => tx.deleteExpiredSessions(clock.now().getTime() - EXPIRED_SESSION_KEPT_MS)))
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          const err = e instanceof Error ? e : new Error(String(e));
+          logger.error({ err: { type: err.name, message: err.message, stack: err.stack } }, "sts session sweep failed");
         },
       );
   };

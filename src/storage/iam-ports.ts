@@ -161,7 +161,8 @@ export interface IamSessionRecord {
   readonly sealedSecret: Uint8Array;
   /** SHA-256 of the session token. */
   readonly tokenHash: Uint8Array;
-  readonly principal: IamPrincipalRef;
+  /** The user or role; `root` for the account root's GetSessionToken sessions. */
+  readonly principal: IamPrincipalRef | { readonly kind: "root" };
   /** Role sessions: the session name; GetSessionToken sessions: undefined. */
   readonly sessionName?: string;
   /** Milliseconds since the epoch. */

@@ -16,7 +16,7 @@ export type Boto3Result =
 export function boto3(
   endpoint: string,
   calls: readonly Boto3Call[],
-  options: { service?: string; region?: string; accessKeyId?: string; secretAccessKey?: string } = {},
+  options: { service?: string; region?: string; accessKeyId?: string; secretAccessKey?: string; sessionToken?: string } = {},
 ): Promise<Boto3Result[]> {
   return new Promise((resolve, reject) => {
     const child = spawn("python3", [join(REPO, "test/support/boto3_driver.py")], {
@@ -39,6 +39,7 @@ export function boto3(
         region: options.region ?? "us-east-1",
         accessKeyId: options.accessKeyId ?? TEST_ACCESS_KEY_ID,
         secretAccessKey: options.secretAccessKey ?? TEST_SECRET_ACCESS_KEY,
+        ...(options.sessionToken === undefined ? {} : { sessionToken: options.sessionToken }),
         calls,
       }),
     );

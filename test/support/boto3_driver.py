@@ -46,6 +46,7 @@ def main():
         region_name=job.get("region", "us-east-1"),
         aws_access_key_id=job.get("accessKeyId", os.environ.get("AWS_ACCESS_KEY_ID")),
         aws_secret_access_key=job.get("secretAccessKey", os.environ.get("AWS_SECRET_ACCESS_KEY")),
+        aws_session_token=job.get("sessionToken"),
         config=botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"}),
     )
     results = []

@@ -13,6 +13,7 @@ export interface ResourceSide {
 const STANDARD: ResourceSide = { mode: "standard" };
 const KMS_KEY = /^arn:[^:]+:kms:([^:]+):(\d{12}):key\/(.+)$/;
 const PARAMETER = /^arn:[^:]+:ssm:([^:]+):(\d{12}):parameter(\/.*)$/;
+const ROLE = /^arn:[^:]+:iam::\d{12}:role(\/(?:.*\/)?)([^/]+)$/;
 
 /**
  * The resource-based side of a decision (iam-policy-evaluation.md §3): a KMS action on a key is gated
@@ -38,6 +39,17 @@ export async function resourceSide(action: string, resource: string, storage: St
     const policies = await storage.read((tx) => tx.resourcePolicies(region, key));
     if (policies.length === 0) return STANDARD;
     return { mode: "standard", policy: compilePolicy(mergedDocument(policies.map((p) => p.policy)), { kind: "resource", arn: resource }) };
+  }
+  if (service === "sts") {
+    const m = ROLE.exec(resource);
+    if (m === null) return STANDARD;
+    // One account per server: the caller (AssumeRole) has checked the ARN's partition and account.
+    const [, path = "", name = ""] = m;
+    const role = await storage.read((tx) => tx.iamRole(name));
+    // A role that does not exist (or by another path or spelling) trusts nobody.
+    if (role === undefined || role.path !== path || role.name !== name) return { mode: "role-trust" };
+    const trust = compilePolicy(role.trustPolicy, { kind: "trust", roleArn: resource });
+    return { mode: "role-trust", policy: { ...trust, principalIds: new Map(role.trustPrincipals.map((p) => [p.arn, p.uniqueId])) } };
   }
   return STANDARD;
 }

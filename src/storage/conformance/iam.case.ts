@@ -350,6 +350,12 @@ export function iamCases(storage: () => Storage): void {
       expect(await storage().read((tx) => tx.session("ASIANONE"))).toBeUndefined();
     });
 
+    it("stores the account root's sessions", async () => {
+      const { sessionName: _unused, ...rootSession } = session("ASIAROOT", { principal: { kind: "root" } });
+      await storage().write((tx) => tx.putSession(rootSession));
+      expect((await storage().read((tx) => tx.session("ASIAROOT")))?.principal).toEqual({ kind: "root" });
+    });
+
     it("deletes the sessions expired at a given time", async () => {
       await storage().write(async (tx) => {
         await tx.putSession(session("ASIAA", { expiresAt: 100 }));

@@ -337,7 +337,11 @@ function policyRecord(row: ManagedPolicyRow): ManagedPolicyRecord {
 
 function sessionRecord(row: SessionRow): IamSessionRecord {
   const principal: IamSessionRecord["principal"] =
-    row.principal_kind === "role" ? { kind: "role", roleId: row.principal_id } : { kind: "user", userId: row.principal_id };
+    row.principal_kind === "role"
+      ? { kind: "role", roleId: row.principal_id }
+      : row.principal_kind === "root"
+        ? { kind: "root" }
+        : { kind: "user", userId: row.principal_id };
   return {
     accessKeyId: row.access_key_id,
     sealedSecret: row.secret,

@@ -228,7 +228,7 @@ export abstract class SqliteIamWriteTx extends SqliteReadTx implements IamWriteT
       secret: Buffer.from(record.sealedSecret),
       token_hash: Buffer.from(record.tokenHash),
       principal_kind: record.principal.kind,
-      principal_id: record.principal.kind === "role" ? record.principal.roleId : record.principal.userId,
+      principal_id: record.principal.kind === "role" ? record.principal.roleId : record.principal.kind === "root" ? "root" : record.principal.userId,
       session_name: record.sessionName ?? null,
       issued_at: record.issuedAt,
       expires_at: record.expiresAt,
