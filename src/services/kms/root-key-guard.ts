@@ -117,10 +117,14 @@ export async function adoptRootKeyState(storage: Storage, roots: RootKeyring): P
  */
 async function checkCredentials(tx: ReadTx, roots: RootKeyring): Promise<void> {
   const missing = new Set<string>();
+  const held = new Set<string>();
   for await (const entry of allRows(tx, SEALED_CREDENTIALS, CHECK_PAGE)) {
     const by = wrappedBy(entry.sealedSecret);
-    if (by === undefined ? roots.unwrap(entry.sealedSecret, credentialAad(entry.accessKeyId)) === undefined : !roots.holds(by)) {
-      missing.add(by ?? "(unnamed)");
+    if (by === undefined) {
+      if (roots.unwrap(entry.sealedSecret, credentialAad(entry.accessKeyId)) === undefined) missing.add("(unnamed)");
+    } else if (!held.has(by) && !missing.has(by)) {
+      // Asked once per fingerprint: an unknown one re-reads the key files.
+      (roots.holds(by) ? held : missing).add(by);
     }
   }
   if (missing.size > 0) {
