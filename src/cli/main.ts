@@ -64,12 +64,12 @@ program
 const admin = program.command("admin").description("operate on a data dir");
 admin
   .command("rotate-master-key")
-  .description("re-wrap every KMS key material under a new root key, while servers keep running")
+  .description("re-wrap every KMS key material and IAM secret under a new root key, while servers keep running")
   .option("--data-dir <dir>", `the data dir (default ${DEFAULT_DATA_DIR}, or PARAMSTORE_DATA_DIR)`)
   .option("--new-key-file <file>", "the new root key (base64 of 32 bytes); generated when left out")
   .option("--resume", "finish an interrupted rotation")
   .option("--rollback", "return an interrupted rotation to the previous key")
-  .option("--batch-size <n>", "key materials re-wrapped per transaction (default 100)")
+  .option("--batch-size <n>", "rows (key materials, IAM secrets) re-wrapped per transaction (default 100)")
   .action(async (flags: RotateFlags) => {
     try {
       await rotateMasterKey(flags, process.env, (line) => process.stdout.write(`${line}\n`));

@@ -29,11 +29,11 @@ export class RotateUsageError extends Error {}
 const DEFAULT_BATCH = 100;
 
 /**
- * `paramstore admin rotate-master-key`: re-wraps every KMS key material under a new root key while
- * servers keep running (ARCHITECTURE.md "Root key rotation").
+ * `paramstore admin rotate-master-key`: re-wraps every KMS key material, IAM secret access key and
+ * STS session secret under a new root key while servers keep running (ARCHITECTURE.md "Root key rotation").
  *
  * File mode (no PARAMSTORE_MASTER_KEY): the outgoing key is kept as master.key.previous, the new one
- * replaces master.key (each write atomic), the materials are re-wrapped, then master.key.previous is
+ * replaces master.key (each write atomic), the rows are re-wrapped, then master.key.previous is
  * removed. A run that stops midway leaves master.key.previous behind: `--resume` finishes it,
  * `--rollback` re-wraps everything under the previous key and puts it back as master.key.
  * Env mode: the operator passes the new key in PARAMSTORE_MASTER_KEY and the old one in
@@ -47,19 +47,25 @@ export async function rotateMasterKey(flags: RotateFlags, env: NodeJS.ProcessEnv
   if (flags.resume === true && flags.rollback === true) throw new RotateUsageError("--resume and --rollback exclude each other");
   const batchSize = flags.batchSize === undefined ? DEFAULT_BATCH : Number(flags.batchSize);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RotateUsageError("--batch-size must be a positive integer");
-  const failAfter = env["PARAMSTORE_ROTATE_FAIL_AFTER_ROWS"]; // test hook: simulates a run killed midway
+  // Test hooks: a run that fails midway (the error path), or one killed -9 midway (nothing runs after).
+  const failAfter = env["PARAMSTORE_ROTATE_FAIL_AFTER_ROWS"];
+  const killAfter = env["PARAMSTORE_ROTATE_KILL_AFTER_ROWS"];
   const rewrapAll = async (target: Buffer, retiring: Buffer) => {
     const storage = await openSqliteStorage({ file: dbFile });
     try {
       const plan = { target: rootKeyFingerprint(target), retiring: rootKeyFingerprint(retiring) };
-      out(`re-wrapping KMS key material under root key ${plan.target} (retiring ${plan.retiring})`);
+      out(`re-wrapping KMS key material and IAM secrets under root key ${plan.target} (retiring ${plan.retiring})`);
       const count = await rotateRootKey(storage, new RootKeyring([target, retiring]), plan, {
         batchSize,
         onBatch: (n) => {
+          if (killAfter !== undefined && n >= Number(killAfter)) process.kill(process.pid, "SIGKILL");
           if (failAfter !== undefined && n >= Number(failAfter)) throw new Error(`stopped after ${n} rows (PARAMSTORE_ROTATE_FAIL_AFTER_ROWS)`);
         },
       });
-      out(`re-wrapped ${count} key material version(s); every one is now under root key ${plan.target}`);
+      out(
+        `re-wrapped ${count.materials} key material version(s) and ${count.credentials} IAM secret(s); ` +
+          `every one is now under root key ${plan.target}`,
+      );
     } finally {
       await storage.close();
     }

@@ -19,7 +19,7 @@ import { systemRandom } from "../platform/random.js";
 import { rotateDueKeys } from "../services/kms/key-rotation.js";
 import { KmsKeyStore } from "../services/kms/key-store.js";
 import { LocalKeyring } from "../services/kms/keyring.js";
-import { adoptRootKeyState } from "../services/kms/root-key-guard.js";
+import { adoptRootKeyState, guardRootKeyWrites } from "../services/kms/root-key-guard.js";
 import type { ServicePorts } from "../services/operation.js";
 import { openSqliteStorage } from "../storage/sqlite/sqlite-storage.js";
 import { createPipeline } from "../wire/pipeline.js";
@@ -66,7 +66,8 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   }
   const kmsKeys = new KmsKeyStore(storage, roots, clock, random);
   const ports: ServicePorts = {
-    storage,
+    // IAM secrets written during a root key rotation land under the current root key (root-key-guard.ts).
+    storage: guardRootKeyWrites(storage, roots),
     keyring: new LocalKeyring(kmsKeys),
     clock,
     random,

@@ -177,6 +177,22 @@ export interface IamSessionRecord {
   readonly chained: boolean;
 }
 
+/**
+ * The two kinds of row holding a secret sealed under the root keyring (aad = the access key id): an
+ * IAM user's long-term access key and an STS session. A root key rotation re-wraps both.
+ */
+export type SealedCredentialKind = "access-key" | "session";
+
+/** Where one sealed secret sits: root key rotation walks access keys, then sessions, each in id order. */
+export interface SealedCredentialPosition {
+  readonly kind: SealedCredentialKind;
+  readonly accessKeyId: string;
+}
+
+export interface SealedCredentialEntry extends SealedCredentialPosition {
+  readonly sealedSecret: Uint8Array;
+}
+
 export interface IamReadTx {
   /** A counter every IAM-changing write transaction bumps (never goes down). */
   iamGeneration(): Promise<number>;
@@ -230,6 +246,12 @@ export interface IamReadTx {
   principalPolicies(principal: IamPrincipalRef): Promise<PrincipalPolicies | undefined>;
 
   session(accessKeyId: string): Promise<IamSessionRecord | undefined>;
+
+  /**
+   * Sealed secrets of every access key, then of every session, each in access key id order, strictly
+   * after `after`, at most `limit` (root key rotation and the server's start-up check walk them).
+   */
+  scanSealedCredentials(after: SealedCredentialPosition | undefined, limit: number): Promise<SealedCredentialEntry[]>;
 }
 
 export interface IamWriteTx extends IamReadTx {
@@ -280,4 +302,10 @@ export interface IamWriteTx extends IamReadTx {
   putSession(record: IamSessionRecord): Promise<void>;
   /** Drops the sessions whose expiry is at or before `now` (ms); returns how many. */
   deleteExpiredSessions(now: number): Promise<number>;
+
+  /**
+   * Replaces a sealed secret only if it still holds `expected` (compare-and-set); returns whether it
+   * did. The secret itself is unchanged (a re-wrap), so this is no IAM change: no generation bump.
+   */
+  replaceSealedCredential(at: SealedCredentialPosition, expected: Uint8Array, sealedSecret: Uint8Array): Promise<boolean>;
 }

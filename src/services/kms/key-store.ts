@@ -6,7 +6,7 @@ import type { KmsKeyRecord, Storage } from "../../storage/ports.js";
 import { KmsFailure, type EncryptionContext } from "../ports.js";
 import { openBlob, readBlobHeader, sealBlob } from "./data-key-blob.js";
 import { aliasArn, aliasNotFound, keyArn, keyDoesNotExist, parseKeyReference } from "./key-reference.js";
-import { guardMaterialWrites, materialAad } from "./root-key-guard.js";
+import { guardRootKeyWrites, materialAad } from "./root-key-guard.js";
 
 export const AWS_SSM_ALIAS = "alias/aws/ssm";
 const AWS_SSM_DESCRIPTION = "Default key that protects my SSM parameters when no other key is defined";
@@ -59,7 +59,7 @@ export class KmsKeyStore {
     private readonly random: Random,
   ) {
     this.roots = rootKey instanceof RootKeyring ? rootKey : new RootKeyring([rootKey]);
-    this.storage = guardMaterialWrites(storage, this.roots);
+    this.storage = guardRootKeyWrites(storage, this.roots);
   }
 
   /** Any of the four spellings (kms.md §2.3); `alias/aws/ssm` is created when first named. */

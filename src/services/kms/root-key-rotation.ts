@@ -1,19 +1,27 @@
 import { wrappedBy, type RootKeyring } from "../../crypto/root-keyring.js";
-import type { KmsMaterialEntry, KmsMaterialPosition, Storage } from "../../storage/ports.js";
-import { materialAad } from "./root-key-guard.js";
+import type { ReadTx, Storage } from "../../storage/ports.js";
+import { allRows, KMS_MATERIALS, SEALED_CREDENTIALS, type RootWrappedRows } from "./root-wrapped-rows.js";
 
 export interface RootKeyRotationPlan {
-  /** Fingerprint of the key every material ends under (the new key; the old one on rollback). */
+  /** Fingerprint of the key every row ends under (the new key; the old one on rollback). */
   readonly target: string;
-  /** Fingerprint of the key being retired; servers keep opening material under it until the end. */
+  /** Fingerprint of the key being retired; servers keep opening rows under it until the end. */
   readonly retiring: string;
 }
 
 export interface RootKeyRotationOptions {
-  /** Materials re-wrapped per transaction. */
+  /** Rows re-wrapped per transaction. */
   readonly batchSize: number;
-  /** Called after each committed batch with the running total. */
+  /** Called after each committed batch with the running total of rows re-wrapped (of every kind). */
   readonly onBatch?: (rewrapped: number) => void;
+}
+
+/** How many rows a run re-wrapped, by kind. */
+export interface RootKeyRotationResult {
+  /** KMS key material versions. */
+  readonly materials: number;
+  /** IAM users' secret access keys and STS sessions' secrets. */
+  readonly credentials: number;
 }
 
 /** The data dir's state names a root key that is neither of the two the rotation was given. */
@@ -23,78 +31,87 @@ const VERIFY_PAGE = 500;
 const MAX_PASSES = 5;
 
 /**
- * Re-wraps every stored KMS key material under the target root key, without touching what the
- * materials encrypt (parameters, ciphertexts). Safe while servers run and safe to interrupt:
+ * Re-wraps everything stored under the root key — every KMS key material, every IAM secret access
+ * key and STS session secret — under the target root key, without touching what the materials
+ * encrypt (parameters, ciphertexts) or the secrets themselves. Safe while servers run and safe to
+ * interrupt:
  * 1. one transaction makes the target current and records the retiring key as previous, so servers
- *    wrap new material under the target from then on (root-key-guard.ts) and still open the rest;
- * 2. materials are re-wrapped a batch per transaction, each row replaced only if unchanged; a row
- *    already under the target is skipped, so a re-run resumes where a killed run stopped;
- * 3. one transaction checks that no material is left under another key and clears `previous`.
- * Returns how many materials it re-wrapped.
+ *    wrap new rows under the target from then on (root-key-guard.ts) and still open the rest;
+ * 2. rows are re-wrapped a batch per transaction, each replaced only if unchanged; a row already
+ *    under the target is skipped, so a re-run resumes where a killed run stopped;
+ * 3. one transaction checks that no row of any kind is left under another key and clears `previous`.
  */
 export async function rotateRootKey(
   storage: Storage,
   roots: RootKeyring,
   plan: RootKeyRotationPlan,
   options: RootKeyRotationOptions,
-): Promise<number> {
+): Promise<RootKeyRotationResult> {
   if (!roots.holds(plan.target) || !roots.holds(plan.retiring)) throw new Error("both root keys must be held");
   await storage.write(async (tx) => {
     const state = await tx.rootKeyState();
     if (state !== undefined && state.current !== plan.target && state.current !== plan.retiring) {
       throw new RootKeyMismatch(
-        `this data dir's KMS material is wrapped under root key ${state.current}, which is neither key given`,
+        `this data dir's KMS material and IAM secrets are wrapped under root key ${state.current}, which is neither key given`,
       );
     }
     await tx.setRootKeyState({ current: plan.target, previous: plan.target === plan.retiring ? null : plan.retiring });
   });
   roots.adopt(plan.target);
-  let rewrapped = 0;
+  const progress = { materials: 0, credentials: 0 };
+  const walk = { storage, roots, target: plan.target, options, progress };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    rewrapped += await rewrapPass(storage, roots, plan.target, options, rewrapped);
+    progress.materials += await rewrapPass(walk, KMS_MATERIALS);
+    progress.credentials += await rewrapPass(walk, SEALED_CREDENTIALS);
     const finished = await storage.write(async (tx) => {
-      for (let after: KmsMaterialPosition | undefined; ; ) {
-        const page = await tx.scanKmsMaterials(after, VERIFY_PAGE);
-        if (page.some((m) => wrappedBy(m.material) !== plan.target)) return false;
-        if (page.length < VERIFY_PAGE) break;
-        after = page.at(-1);
-      }
+      if (!(await allUnder(tx, KMS_MATERIALS, plan.target)) || !(await allUnder(tx, SEALED_CREDENTIALS, plan.target))) return false;
       await tx.setRootKeyState({ current: plan.target, previous: null });
       return true;
     });
-    if (finished) return rewrapped;
+    if (finished) return progress;
   }
-  throw new Error(`KMS material kept appearing under another root key after ${MAX_PASSES} passes`);
+  throw new Error(`rows kept appearing under another root key after ${MAX_PASSES} passes`);
 }
 
-async function rewrapPass(
-  storage: Storage,
-  roots: RootKeyring,
-  target: string,
-  options: RootKeyRotationOptions,
-  before: number,
-): Promise<number> {
+async function allUnder<E>(tx: ReadTx, rows: RootWrappedRows<E>, target: string): Promise<boolean> {
+  for await (const entry of allRows(tx, rows, VERIFY_PAGE)) {
+    if (wrappedBy(rows.wrapped(entry)) !== target) return false;
+  }
+  return true;
+}
+
+interface Walk {
+  readonly storage: Storage;
+  readonly roots: RootKeyring;
+  readonly target: string;
+  readonly options: RootKeyRotationOptions;
+  readonly progress: { materials: number; credentials: number };
+}
+
+async function rewrapPass<E>(walk: Walk, rows: RootWrappedRows<E>): Promise<number> {
+  const { storage, roots, target, options, progress } = walk;
   let count = 0;
-  for (let after: KmsMaterialPosition | undefined; ; ) {
-    const page = await storage.read((tx) => tx.scanKmsMaterials(after, options.batchSize));
+  for (let after: E | undefined; ; ) {
+    const page = await storage.read((tx) => rows.scan(tx, after, options.batchSize));
     if (page.length === 0) return count;
     after = page.at(-1);
-    const batch = page.filter((m) => wrappedBy(m.material) !== target).map((m) => ({ entry: m, material: rewrap(roots, m) }));
+    const batch = page.filter((e) => wrappedBy(rows.wrapped(e)) !== target).map((e) => ({ entry: e, wrapped: rewrap(roots, rows, e) }));
     if (batch.length === 0) continue;
-    await storage.write(async (tx) => {
-      // A row that changed meanwhile (its key was deleted) is left alone; the final check sees all.
-      for (const { entry, material } of batch) await tx.replaceKmsMaterial(entry, entry.material, material);
+    count += await storage.write(async (tx) => {
+      // A row that changed meanwhile (deleted, or rewritten) is left alone; the final check sees all.
+      let replaced = 0;
+      for (const { entry, wrapped } of batch) if (await rows.replace(tx, entry, wrapped)) replaced++;
+      return replaced;
     });
-    count += batch.length;
-    options.onBatch?.(before + count);
+    options.onBatch?.(progress.materials + progress.credentials + count);
   }
 }
 
-function rewrap(roots: RootKeyring, entry: KmsMaterialEntry): Buffer {
-  const aad = materialAad(entry.arn, entry.version);
-  const plaintext = roots.unwrap(entry.material, aad);
+function rewrap<E>(roots: RootKeyring, rows: RootWrappedRows<E>, entry: E): Buffer {
+  const aad = rows.aad(entry);
+  const plaintext = roots.unwrap(rows.wrapped(entry), aad);
   if (plaintext === undefined) {
-    throw new Error(`material ${entry.version} of ${entry.arn} does not open under either root key; nothing was changed for it`);
+    throw new Error(`${rows.describe(entry)} does not open under either root key; nothing was changed for it`);
   }
   return roots.wrap(plaintext, aad);
 }

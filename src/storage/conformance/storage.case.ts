@@ -6,6 +6,7 @@ import { kmsRotationTagCases } from "./kms-rotation-tags.case.js";
 import { kmsPolicyRootKeyCases } from "./kms-policy-root-key.case.js";
 import { parameterVersionCases } from "./parameter-versions.case.js";
 import { scanCases } from "./scan.case.js";
+import { sealedCredentialCases } from "./sealed-credentials.case.js";
 import { tagSettingPolicyCases } from "./tags-settings-policies.case.js";
 import { transactionCases } from "./transactions.case.js";
 
@@ -42,5 +43,6 @@ export function describeStorage(name: string, open: () => Promise<OpenedStorage>
     kmsRotationTagCases(storage);
     kmsPolicyRootKeyCases(storage);
     iamCases(storage);
+    sealedCredentialCases(storage);
   });
 }

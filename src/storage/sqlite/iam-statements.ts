@@ -39,6 +39,11 @@ export interface AccessKeyRow {
   readonly secret: Buffer;
 }
 
+export interface SealedSecretRow {
+  readonly access_key_id: string;
+  readonly secret: Buffer;
+}
+
 export interface InlinePolicyRow {
   readonly name_key: string;
   readonly name: string;
@@ -203,6 +208,14 @@ export function prepareIamReadStatements(db: Database) {
     ),
 
     session: db.prepare<[accessKeyId: string], SessionRow>("SELECT * FROM iam_sessions WHERE access_key_id = ?"),
+
+    // Keyset walks over the primary keys (root key rotation): a page costs the same wherever the walk is.
+    scanAccessKeySecrets: db.prepare<[after: string, limit: number], SealedSecretRow>(
+      "SELECT access_key_id, secret FROM iam_access_keys WHERE access_key_id > ? ORDER BY access_key_id LIMIT ?",
+    ),
+    scanSessionSecrets: db.prepare<[after: string, limit: number], SealedSecretRow>(
+      "SELECT access_key_id, secret FROM iam_sessions WHERE access_key_id > ? ORDER BY access_key_id LIMIT ?",
+    ),
   };
 }
 
@@ -303,6 +316,13 @@ export function prepareIamWriteStatements(db: Database) {
     ),
     deleteExpiredSessions: db.prepare<[now: number]>("DELETE FROM iam_sessions WHERE expires_at <= ?"),
     deleteSessionsOf: db.prepare<[principalId: string]>("DELETE FROM iam_sessions WHERE principal_id = ?"),
+
+    replaceAccessKeySecret: db.prepare<[secret: Uint8Array, id: string, expected: Uint8Array]>(
+      "UPDATE iam_access_keys SET secret = ? WHERE access_key_id = ? AND secret = ?",
+    ),
+    replaceSessionSecret: db.prepare<[secret: Uint8Array, id: string, expected: Uint8Array]>(
+      "UPDATE iam_sessions SET secret = ? WHERE access_key_id = ? AND secret = ?",
+    ),
   };
 }
 

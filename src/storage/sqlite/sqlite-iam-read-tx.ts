@@ -17,6 +17,8 @@ import type {
   PolicyVersionRecord,
   Positioned,
   PrincipalPolicies,
+  SealedCredentialEntry,
+  SealedCredentialPosition,
   TrustPrincipal,
 } from "../iam-ports.js";
 import type { Tag } from "../ports.js";
@@ -254,6 +256,24 @@ export abstract class SqliteIamReadTx implements IamReadTx {
     this.check();
     const row = this.iamReads.session.get(accessKeyId);
     return row && sessionRecord(row);
+  }
+
+  async scanSealedCredentials(after: SealedCredentialPosition | undefined, limit: number): Promise<SealedCredentialEntry[]> {
+    this.check();
+    if (limit < 1) return [];
+    const entries: SealedCredentialEntry[] = [];
+    // "" sorts before every access key id.
+    if (after === undefined || after.kind === "access-key") {
+      for (const row of this.iamReads.scanAccessKeySecrets.all(after?.accessKeyId ?? "", limit)) {
+        entries.push({ kind: "access-key", accessKeyId: row.access_key_id, sealedSecret: row.secret });
+      }
+      if (entries.length === limit) return entries;
+    }
+    const from = after?.kind === "session" ? after.accessKeyId : "";
+    for (const row of this.iamReads.scanSessionSecrets.all(from, limit - entries.length)) {
+      entries.push({ kind: "session", accessKeyId: row.access_key_id, sealedSecret: row.secret });
+    }
+    return entries;
   }
 
   private ownerPolicies(owner: IamOwnerKind, ownerId: string, ownerName: string): IdentityPolicy[] {

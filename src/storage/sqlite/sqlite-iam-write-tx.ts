@@ -9,6 +9,7 @@ import type {
   IamWriteTx,
   InlinePolicyRecord,
   ManagedPolicyRecord,
+  SealedCredentialPosition,
 } from "../iam-ports.js";
 import type { Tag } from "../ports.js";
 import type { IamWriteStatements } from "./iam-statements.js";
@@ -244,6 +245,12 @@ export abstract class SqliteIamWriteTx extends SqliteReadTx implements IamWriteT
   async deleteExpiredSessions(now: number): Promise<number> {
     this.check();
     return this.iamWrites.deleteExpiredSessions.run(now).changes;
+  }
+
+  async replaceSealedCredential(at: SealedCredentialPosition, expected: Uint8Array, sealedSecret: Uint8Array): Promise<boolean> {
+    this.check();
+    const replace = at.kind === "access-key" ? this.iamWrites.replaceAccessKeySecret : this.iamWrites.replaceSessionSecret;
+    return replace.run(sealedSecret, at.accessKeyId, expected).changes > 0;
   }
 
   private writeTags(ownerId: string, tags: readonly Tag[]): void {
