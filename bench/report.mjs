@@ -30,6 +30,17 @@ export function computeRatios(rows) {
     { name: "GetParameter req/s, paramstore / moto", value: div(rps("get-string", "paramstore"), rps("get-string", "moto")), goal: [">=", 50], unit: "×" },
     { name: "Server CPU per GetParameter, paramstore / bare", value: div(cpu("get-string", "paramstore"), cpu("get-string", "bare")), unit: "×" },
     {
+      name: "GetParameter req/s, IAM user (10 policies × 10 statements) / root key, paramstore",
+      value: div(rps("get-string-iam-user", "paramstore"), rps("get-string", "paramstore")),
+      goal: [">=", 0.9],
+      unit: "×",
+    },
+    {
+      name: "Server CPU per GetParameter, IAM user / root key, paramstore",
+      value: div(cpu("get-string-iam-user", "paramstore"), cpu("get-string", "paramstore")),
+      unit: "×",
+    },
+    {
       name: "SecureString (customer managed key) / String read req/s, paramstore",
       value: div(rps("get-secure-cmk", "paramstore"), rps("get-string", "paramstore")),
       goal: [">=", 0.9],
@@ -104,6 +115,7 @@ function table(headers, rows, markdown) {
 
 const SCENARIO_TITLES = {
   "get-string": "GetParameter String",
+  "get-string-iam-user": "GetParameter String, signed by an IAM user with 10 attached managed policies of 10 statements each",
   "get-secure": "GetParameter SecureString WithDecryption, alias/aws/ssm",
   "get-secure-cmk": "GetParameter SecureString WithDecryption, customer managed key",
   "kms-encrypt": "KMS Encrypt, 35 bytes, customer managed key by alias",

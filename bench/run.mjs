@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { runLoad } from "./load-runner.mjs";
 import { machineBusySeconds, tempDir } from "./processes.mjs";
 import { computeRatios, describeMachine, isValid, render, writeBenchmarks } from "./report.mjs";
-import { REPO, startBare, startMoto, startParamstore } from "./targets.mjs";
+import { ACCOUNT_ID, REGION, REPO, startBare, startMoto, startParamstore } from "./targets.mjs";
 
 function setting(name, fallback) {
   const raw = process.env[name];
@@ -53,12 +53,15 @@ const PAGE_PATH = "/bench/page";
 const PAGE_ITEMS = { prefix: `${PAGE_PATH}/p`, digits: 6, type: "String", tier: "Advanced" };
 
 const request = (target, body, service = "ssm") => ({ target, body: JSON.stringify(body), service });
+/** An IAM Query-protocol request (form POST); `target` is only the label the load generator logs. */
+const iamQuery = (action, params = {}) => ({ target: action, body: new URLSearchParams({ Action: action, Version: "2010-05-08", ...params }).toString(), service: "iam" });
 /** Per target: the customer managed key made at set-up and a ciphertext Encrypt gave under it. */
 const kmsState = new Map();
 // The bare server answers a fixed Decrypt result whatever the blob.
 const BARE_KMS = { keyArn: undefined, ciphertext: Buffer.alloc(83, 7).toString("base64") };
 const REQUESTS = {
   "get-string": () => [request("GetParameter", { Name: STRING_NAME })],
+  "get-string-iam-user": () => [request("GetParameter", { Name: STRING_NAME })],
   "get-secure": () => [request("GetParameter", { Name: SECURE_NAME, WithDecryption: true })],
   "get-secure-cmk": () => [request("GetParameter", { Name: SECURE_CMK_NAME, WithDecryption: true })],
   "kms-encrypt": () => [request("Encrypt", { KeyId: CMK_ALIAS, Plaintext: KMS_PLAINTEXT }, "kms")],
@@ -74,6 +77,7 @@ const REQUESTS = {
 /** What one response of each scenario must contain, beyond status 200. */
 const CHECKS = {
   "get-string": (r) => r.Parameter?.Value === STRING_VALUE || "Parameter.Value is not the value put",
+  "get-string-iam-user": (r) => r.Parameter?.Value === STRING_VALUE || "Parameter.Value is not the value put",
   "get-secure": (r) => r.Parameter?.Value === SECURE_VALUE || "Parameter.Value is not the decrypted value",
   "get-secure-cmk": (r) => r.Parameter?.Value === SECURE_VALUE || "Parameter.Value is not the decrypted value",
   "kms-encrypt": (r, state) =>
@@ -137,6 +141,96 @@ async function setUp(target) {
   );
   for (const r of responses) if (r.status !== 200) say(`set-up of ${target.name} failed: HTTP ${r.status} ${r.body.slice(0, 300)}`);
   if (wanted("get-secure-cmk") || wanted("kms-encrypt") || wanted("kms-decrypt")) await setUpKms(target);
+  if (wanted("get-string-iam-user") && target.name === "paramstore") await setUpIamUser(target);
+}
+
+// Issue 5's benchmark: a user whose reads go through 10 attached managed policies of 10 statements each.
+const IAM_USER = "bench-reader";
+const IAM_POLICIES = 10;
+const IAM_STATEMENTS = 10;
+/** Per target: the access key the IAM user was given at set-up. */
+const iamUserCredentials = new Map();
+
+/**
+ * Policy `i` of the bench user: nine statements that do not allow the bench read (other services, other
+ * paths, other actions on the same path, conditions that fail — a mix of what teams write), and a tenth
+ * that, in the last policy only, allows ssm:GetParameter on /bench/* (so the allow is found last).
+ */
+function benchPolicyDocument(i) {
+  const ssm = (path) => `arn:aws:ssm:${REGION}:${ACCOUNT_ID}:parameter/${path}`;
+  const statements = [
+    { Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: [`arn:aws:s3:::team-${i}-artifacts`, `arn:aws:s3:::team-${i}-artifacts/*`] },
+    { Effect: "Allow", Action: ["ssm:GetParameter", "ssm:GetParameters"], Resource: ssm(`app-${i}/*`) },
+    { Effect: "Deny", Action: ["ssm:DeleteParameter*", "ssm:PutParameter", "ssm:LabelParameterVersion"], Resource: ssm("bench/*") },
+    {
+      Effect: "Allow",
+      Action: "kms:Decrypt",
+      Resource: `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/*`,
+      Condition: { StringEquals: { "kms:ViaService": `ssm.${REGION}.amazonaws.com` } },
+    },
+    {
+      Effect: "Allow",
+      Action: "ssm:GetParametersByPath",
+      Resource: ssm(`team-${i}/*`),
+      Condition: { StringEquals: { "aws:PrincipalTag/team": `team-${i}` } },
+    },
+    {
+      Effect: "Allow",
+      Action: ["dynamodb:GetItem", "dynamodb:Query"],
+      Resource: `arn:aws:dynamodb:${REGION}:${ACCOUNT_ID}:table/orders-${i}`,
+      Condition: { IpAddress: { "aws:SourceIp": [`10.${i}.0.0/16`, "192.0.2.0/24"] } },
+    },
+    // Same action, same path: only the condition keeps it from denying the bench read.
+    {
+      Effect: "Deny",
+      Action: "ssm:GetParameter*",
+      Resource: ssm("bench/*"),
+      Condition: { StringNotEquals: { "aws:RequestedRegion": [REGION, "eu-west-1"] } },
+    },
+    {
+      Effect: "Allow",
+      Action: "sqs:SendMessage",
+      Resource: `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:queue-${i}`,
+      Condition: { DateLessThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } },
+    },
+    {
+      Effect: "Deny",
+      NotAction: ["ssm:*", "kms:*", "sts:*", "iam:Get*", "iam:List*"],
+      Resource: "*",
+      Condition: { "ForAnyValue:StringLike": { "aws:PrincipalTag/stage": ["prod*"] } },
+    },
+    i === IAM_POLICIES - 1
+      ? { Sid: "BenchRead", Effect: "Allow", Action: "ssm:GetParameter", Resource: ssm("bench/*") }
+      : { Effect: "Allow", Action: ["ssm:GetParameter", "ssm:GetParametersByPath"], Resource: ssm("home/${aws:username}/*") },
+  ];
+  if (statements.length !== IAM_STATEMENTS) throw new Error(`bench policy has ${statements.length} statements`);
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
+
+/** CreatePolicy ×10, CreateUser (tagged), AttachUserPolicy ×10, CreateAccessKey — all signed as root. */
+async function setUpIamUser(target) {
+  const policyArn = (i) => `arn:aws:iam::${ACCOUNT_ID}:policy/bench-policy-${i}`;
+  const requests = [
+    ...Array.from({ length: IAM_POLICIES }, (_, i) => iamQuery("CreatePolicy", { PolicyName: `bench-policy-${i}`, PolicyDocument: benchPolicyDocument(i) })),
+    iamQuery("CreateUser", { UserName: IAM_USER, "Tags.member.1.Key": "team", "Tags.member.1.Value": "platform" }),
+    ...Array.from({ length: IAM_POLICIES }, (_, i) => iamQuery("AttachUserPolicy", { UserName: IAM_USER, PolicyArn: policyArn(i) })),
+    iamQuery("CreateAccessKey", { UserName: IAM_USER }),
+  ];
+  const { responses } = await runLoad(target, { mode: "once", requests }, 60_000);
+  for (const [i, r] of responses.entries()) {
+    if (r.status !== 200) return say(`IAM set-up of ${target.name} failed at ${requests[i].target}: HTTP ${r.status} ${r.body.slice(0, 300)}`);
+  }
+  const xml = responses.at(-1).body;
+  const accessKeyId = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(xml)?.[1];
+  const secretAccessKey = /<SecretAccessKey>([^<]+)<\/SecretAccessKey>/.exec(xml)?.[1];
+  if (accessKeyId === undefined || secretAccessKey === undefined) return say(`IAM set-up of ${target.name}: no access key in the CreateAccessKey answer`);
+  const credentials = { accessKeyId, secretAccessKey };
+  // The row measures enforcement only if the key is really the user's: a write to /bench/* is denied.
+  const denied = (await runLoad(target, { mode: "once", requests: [request("PutParameter", { Name: STRING_NAME, Value: STRING_VALUE, Type: "String", Overwrite: true })], credentials }, 60_000)).responses[0];
+  if (denied.status !== 400 || !denied.body.includes("AccessDeniedException")) {
+    return say(`IAM set-up of ${target.name}: the bench user's PutParameter answered HTTP ${denied.status}, not AccessDeniedException`);
+  }
+  iamUserCredentials.set(target.name, credentials);
 }
 
 /** A customer managed key and its alias (CreateKey, CreateAlias), a SecureString under it, one ciphertext. */
@@ -161,6 +255,9 @@ async function measure(scenario, target, store) {
   if (!wanted(scenario)) return;
   const state = target.name === "bare" ? BARE_KMS : kmsState.get(target.name);
   const needsKms = scenario.startsWith("kms-");
+  const needsIamUser = scenario === "get-string-iam-user";
+  // Only the root key signs, unless the scenario is the IAM user's.
+  const signedBy = needsIamUser ? { credentials: iamUserCredentials.get(target.name) } : {};
   const concurrency = scenario === "put" ? config.putConcurrency : config.concurrency;
   const row = { scenario, target: target.name, store, concurrency, checks: [] };
   rows.push(row);
@@ -169,10 +266,15 @@ async function measure(scenario, target, store) {
     say(`${scenario.padEnd(12)} ${target.name.padEnd(10)} skipped: its KMS set-up failed`);
     return;
   }
+  if (needsIamUser && signedBy.credentials === undefined) {
+    row.skipped = "IAM set-up failed";
+    say(`${scenario.padEnd(12)} ${target.name.padEnd(10)} skipped: its IAM set-up failed`);
+    return;
+  }
   const requests = REQUESTS[scenario](state);
   // One request first: the response must be the right one, not merely a 200.
   if (target.name !== "bare") {
-    const { responses } = await runLoad(target, { mode: "once", requests: [requests[0]] }, 120_000);
+    const { responses } = await runLoad(target, { mode: "once", requests: [requests[0]], ...signedBy }, 120_000);
     const [first] = responses;
     if (first.status !== 200) row.checks.push(`check request answered HTTP ${first.status}: ${first.body.slice(0, 300)}`);
     else {
@@ -183,7 +285,7 @@ async function measure(scenario, target, store) {
   const timeoutMs = (config.warmupSeconds + config.seconds) * 1000 + 60_000;
   const machine0 = machineBusySeconds();
   const server0 = target.cpuSeconds();
-  row.result = await runLoad(target, { mode: "run", requests, concurrency, warmupSeconds: config.warmupSeconds, seconds: config.seconds }, timeoutMs);
+  row.result = await runLoad(target, { mode: "run", requests, concurrency, warmupSeconds: config.warmupSeconds, seconds: config.seconds, ...signedBy }, timeoutMs);
   const machine1 = machineBusySeconds();
   const server1 = target.cpuSeconds();
   const r = row.result;
@@ -232,7 +334,11 @@ async function main() {
       await seed(t, config.storeSmall, t === moto ? config.motoSeedConcurrency : config.seedConcurrency);
     }
     const small = storeLabel(config.storeSmall);
-    for (const t of all) await measure("get-string", t, small);
+    for (const t of all) {
+      await measure("get-string", t, small);
+      // Right after the root-key row it is compared with, so both see the same machine.
+      if (t === paramstore) await measure("get-string-iam-user", t, small);
+    }
     for (const t of stores) await measure("get-secure", t, small);
     for (const t of stores) await measure("get-secure-cmk", t, small);
     for (const t of all) await measure("kms-encrypt", t, "");

@@ -23,10 +23,13 @@ class NodeSha256 {
 
 /** The X-Amz-Target prefix of each service's JSON 1.1 protocol, by SigV4 signing name. */
 const TARGET_PREFIX = { ssm: "AmazonSSM", kms: "TrentService" };
+/** Services on the Query protocol: a form body that names its Action, no X-Amz-Target. */
+const QUERY_SERVICES = new Set(["iam", "sts"]);
 
 /**
  * Returns `sign(target, body, service = "ssm") → Promise<Buffer>` for one endpoint and one set of
- * credentials; `service` is the signing name (ssm, kms), which also picks the X-Amz-Target prefix.
+ * credentials; `service` is the signing name (ssm, kms, iam, sts), which also picks the X-Amz-Target
+ * prefix. For the Query services `body` is the form (Action=…&Version=…) and `target` is not sent.
  */
 export function createRequestSigner({ host, port, accessKeyId, secretAccessKey, region }) {
   const signers = new Map();
@@ -40,23 +43,16 @@ export function createRequestSigner({ host, port, accessKeyId, secretAccessKey, 
   };
   const hostHeader = `${host}:${port}`;
   return async function sign(target, body, service = "ssm") {
-    const prefix = TARGET_PREFIX[service];
-    if (prefix === undefined) throw new Error(`no X-Amz-Target prefix known for service ${service}`);
     const payload = Buffer.from(body, "utf8");
-    const request = new HttpRequest({
-      method: "POST",
-      protocol: "http:",
-      hostname: host,
-      port,
-      path: "/",
-      headers: {
-        host: hostHeader,
-        "content-type": "application/x-amz-json-1.1",
-        "x-amz-target": `${prefix}.${target}`,
-        "content-length": String(payload.length),
-      },
-      body: payload,
-    });
+    const headers = { host: hostHeader, "content-length": String(payload.length) };
+    if (QUERY_SERVICES.has(service)) headers["content-type"] = "application/x-www-form-urlencoded; charset=utf-8";
+    else {
+      const prefix = TARGET_PREFIX[service];
+      if (prefix === undefined) throw new Error(`no X-Amz-Target prefix known for service ${service}`);
+      headers["content-type"] = "application/x-amz-json-1.1";
+      headers["x-amz-target"] = `${prefix}.${target}`;
+    }
+    const request = new HttpRequest({ method: "POST", protocol: "http:", hostname: host, port, path: "/", headers, body: payload });
     const signed = await signerFor(service).sign(request);
     let head = "POST / HTTP/1.1\r\n";
     for (const [name, value] of Object.entries(signed.headers)) head += `${name}: ${value}\r\n`;
