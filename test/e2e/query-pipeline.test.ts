@@ -16,6 +16,7 @@ import { systemClock } from "../../src/platform/clock.js";
 import { systemRandom } from "../../src/platform/random.js";
 import type { AnyOperation, ServicePorts } from "../../src/services/operation.js";
 import { boto3 } from "../support/boto3.js";
+import { UNRESTRICTED_ACCESS } from "../../src/services/access/unrestricted-access.case.js";
 import { createPipeline } from "../../src/wire/pipeline.js";
 import { IAM_VALIDATION, STS_VALIDATION } from "../../src/wire/query-validation.js";
 import type { QueryService } from "../../src/wire/query-service.js";
@@ -99,7 +100,7 @@ beforeAll(async () => {
     services: [],
     queryServices: [iam, sts],
     authenticate: verify,
-    accessFor: async () => ({ require: async () => undefined, check: async () => ({ allowed: true, message: "" }), decisions: [] }),
+    accessFor: async () => ({ ...UNRESTRICTED_ACCESS, decisions: [] }),
     ports: {} as ServicePorts, // the fixtures touch no port
     random: systemRandom,
     logger: pino({ level: "info" }, { write: (line: string) => void logLines.push(line) }),

@@ -11,6 +11,7 @@ import type { Storage } from "../../storage/ports.js";
 import { openSqliteStorage } from "../../storage/sqlite/sqlite-storage.js";
 import type { AnyOperation, CredentialSealer, OperationContext } from "../operation.js";
 import { iamOperations } from "./operations/index.js";
+import { UNRESTRICTED_ACCESS } from "../access/unrestricted-access.case.js";
 
 export const ACCOUNT = "111122223333";
 export const ROOT = rootPrincipal(ACCOUNT, "AKIAPARAMSTORETEST01");
@@ -76,7 +77,7 @@ export async function openIamHarness(): Promise<IamHarness> {
         partition: "aws",
         caller,
         // The harness tests IAM's own rules; authorisation is tested through the server.
-        access: { require: async () => undefined, check: async () => ({ allowed: true, message: "" }) },
+        access: UNRESTRICTED_ACCESS,
         ports: {
           storage,
           keyring: { generateDataKey: () => Promise.reject(new Error("unused")), decryptDataKey: () => Promise.reject(new Error("unused")) },

@@ -20,11 +20,12 @@ import { EnableKeyRotation } from "./operations/enable-key-rotation.js";
 import { GetKeyRotationStatus } from "./operations/get-key-rotation-status.js";
 import { ListKeyRotations } from "./operations/list-key-rotations.js";
 import { RotateKeyOnDemand } from "./operations/rotate-key-on-demand.js";
+import { UNRESTRICTED_ACCESS } from "../access/unrestricted-access.case.js";
 
 const principal = rootPrincipal("111122223333", "AKIATEST");
 const caller = { region: "us-east-1", principal,
   // Root through SSM, whom the key policies of these tests let use every key.
-  access: { require: async () => undefined, check: async () => ({ allowed: true, message: "" }) },
+  access: UNRESTRICTED_ACCESS,
   viaService: "ssm.us-east-1.amazonaws.com",
 };
 const context = { PARAMETER_ARN: "arn:aws:ssm:us-east-1:111122223333:parameter/x" };
@@ -54,7 +55,7 @@ describe("key rotation", () => {
       caller: principal,
       ports: { storage, keyring, clock, random: systemRandom, tokenKey: Buffer.alloc(32), credentialSealer: { seal: () => { throw new Error("unused"); }, open: () => undefined } },
       // Root, whom no policy here restricts.
-      access: { require: async () => undefined, check: async () => ({ allowed: true, message: "" }) },
+      access: UNRESTRICTED_ACCESS,
     };
   });
   afterEach(async () => {

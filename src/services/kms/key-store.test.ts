@@ -17,13 +17,14 @@ import { EnableKey } from "./operations/enable-key.js";
 import { ScheduleKeyDeletion } from "./operations/schedule-key-deletion.js";
 import { CreateAlias } from "./operations/create-alias.js";
 import { ListKeys } from "./operations/list-keys.js";
+import { UNRESTRICTED_ACCESS } from "../access/unrestricted-access.case.js";
 
 const principal = rootPrincipal("111122223333", "AKIATEST");
 const caller = {
   region: "us-east-1",
   principal,
   // Root through SSM, whom the key policies of these tests let use every key.
-  access: { require: async () => undefined, check: async () => ({ allowed: true, message: "" }) },
+  access: UNRESTRICTED_ACCESS,
   viaService: "ssm.us-east-1.amazonaws.com",
 };
 const context = { PARAMETER_ARN: "arn:aws:ssm:us-east-1:111122223333:parameter/x" };
@@ -51,7 +52,7 @@ describe("KmsKeyStore shared by KMS and the SSM keyring", () => {
       caller: principal,
       ports: { storage, keyring, clock: { now: () => new Date(now) }, random: systemRandom, tokenKey: Buffer.alloc(32), credentialSealer: { seal: () => { throw new Error("unused"); }, open: () => undefined } },
       // Root, whom no policy here restricts.
-      access: { require: async () => undefined, check: async () => ({ allowed: true, message: "" }) },
+      access: UNRESTRICTED_ACCESS,
     };
   });
   afterEach(async () => {

@@ -11,10 +11,11 @@ import { openSqliteStorage } from "../../storage/sqlite/sqlite-storage.js";
 import { KmsFailure } from "../ports.js";
 import { KmsKeyStore } from "./key-store.js";
 import { AWS_SSM_ALIAS, LocalKeyring } from "./keyring.js";
+import { UNRESTRICTED_ACCESS } from "../access/unrestricted-access.case.js";
 
 const caller = { region: "us-east-1", principal: rootPrincipal("111122223333", "AKIATEST"),
   // Root through SSM, whom the key policies of these tests let use every key.
-  access: { require: async () => undefined, check: async () => ({ allowed: true, message: "" }) },
+  access: UNRESTRICTED_ACCESS,
   viaService: "ssm.us-east-1.amazonaws.com",
 };
 const context = { PARAMETER_ARN: "arn:aws:ssm:us-east-1:111122223333:parameter/x" };
