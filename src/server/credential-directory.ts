@@ -3,6 +3,7 @@ import type { CredentialDirectory, DirectoryEntry } from "../auth/sigv4-verifier
 import { rootPrincipal, type Principal } from "../iam/principal.js";
 import type { Clock } from "../platform/clock.js";
 import { lookupAccessKey } from "../services/iam/access-key-directory.js";
+import { iamArn } from "../services/iam/arns.js";
 import type { CredentialSealer } from "../services/operation.js";
 import type { Storage } from "../storage/ports.js";
 import type { RootCredentials } from "./root-credentials.js";
@@ -24,6 +25,7 @@ const MAX_ENTRIES = 10_000;
 export class ServerCredentialDirectory implements CredentialDirectory {
   private readonly cache = new Map<string, Cached>();
   private readonly root: Principal;
+  private readonly scope: { readonly partition: string; readonly accountId: string };
 
   constructor(
     private readonly rootCredentials: RootCredentials,
@@ -33,6 +35,7 @@ export class ServerCredentialDirectory implements CredentialDirectory {
     private readonly clock: Clock,
   ) {
     this.root = rootPrincipal(accountId, rootCredentials.accessKeyId);
+    this.scope = { partition: "aws", accountId };
   }
 
   invalidate(): void {
@@ -96,7 +99,7 @@ export class ServerCredentialDirectory implements CredentialDirectory {
         ...common,
         principal: {
           accountId: this.accountId,
-          arn: `arn:aws:iam::${this.accountId}:user${user.path}${user.name}`,
+          arn: iamArn(this.scope, "user", user.path, user.name),
           accessKeyId,
           kind: "user",
           userId: user.userId,
@@ -116,7 +119,7 @@ export class ServerCredentialDirectory implements CredentialDirectory {
         accessKeyId,
         kind: "assumed-role",
         userId: `${role.roleId}:${sessionName}`,
-        roleArn: `arn:aws:iam::${this.accountId}:role${role.path}${role.name}`,
+        roleArn: iamArn(this.scope, "role", role.path, role.name),
         sessionIssuedAt: session.issuedAt,
       },
     };

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { AwsError } from "../errors/aws-error.js";
 import { iamMetadata, iamOperations } from "../model/generated/iam.js";
 import { stsMetadata, stsOperations } from "../model/generated/sts.js";
-import { errorXml, escapeXml, isoSeconds, percentEncode, resultXml } from "./query-xml.js";
+import { isoSeconds } from "../platform/iso-seconds.js";
+import { errorXml, escapeXml, percentEncode, resultXml } from "./query-xml.js";
 
 const IAM_NS = iamMetadata.xmlNamespace;
 const RID = "7a62c49f-347e-4fc4-9331-6e8eEXAMPLE";

@@ -1,5 +1,6 @@
 import type { AwsError } from "../errors/aws-error.js";
 import type { OperationModel, Shape, StructureShape } from "../model/shape.js";
+import { isoSeconds } from "../platform/iso-seconds.js";
 
 /**
  * XML bodies of the Query protocol (iam-sts.md §1.2, §1.3), written by walking the operation's output
@@ -77,6 +78,7 @@ function valueXml(shape: Shape, v: unknown): string {
       return escapeXml(shape.policyDocument ? percentEncode(String(v)) : String(v));
     case "timestamp":
       // Date, as the SDK output types have it; a number is epoch seconds, as the JSON services' WireShape.
+      // `2024-05-01T12:34:56Z`: IAM's form; botocore and SDK v3 read it (and STS's) alike.
       if (v instanceof Date) return isoSeconds(v);
       return typeof v === "number" ? isoSeconds(new Date(v * 1000)) : escapeXml(String(v));
     case "blob":
@@ -94,11 +96,6 @@ function valueXml(shape: Shape, v: unknown): string {
   }
 }
 
-/** `2024-05-01T12:34:56Z`: IAM's form; botocore and SDK v3 read it (and STS's) alike. */
-export function isoSeconds(d: Date): string {
-  const iso = d.toISOString();
-  return `${iso.slice(0, 19)}Z`;
-}
 
 const XML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#xD;" };
 

@@ -5,6 +5,7 @@ import type { Principal } from "../../iam/principal.js";
 import type { IamPrincipalRef, IdentityPolicy, IdentityPolicySource, PrincipalPolicies } from "../../storage/iam-ports.js";
 import type { Storage, Tag } from "../../storage/ports.js";
 import { awsManagedPolicy } from "../iam/aws-managed-policies.js";
+import { isoSeconds } from "../../platform/iso-seconds.js";
 
 /** What the policy engine needs about a caller: who it is, and every identity-side policy that applies. */
 export interface CallerAuthority {
@@ -120,7 +121,7 @@ function callerFacts(principal: Principal, policies: PrincipalPolicies, session:
     tags,
     ...(session === undefined
       ? {}
-      : { tokenIssueTime: new Date(session.issuedAt).toISOString().replace(/\.\d{3}Z$/, "Z"), multiFactorAuthPresent: false }),
+      : { tokenIssueTime: isoSeconds(session.issuedAt), multiFactorAuthPresent: false }),
     ...(session?.sourceIdentity === undefined ? {} : { sourceIdentity: session.sourceIdentity }),
   };
   if (principal.kind === "assumed-role") {

@@ -5,11 +5,13 @@ import type { Decision } from "../../policy/evaluate.js";
 import { evaluate, policySetReferencesResourceTags, type PolicySet } from "../../policy/evaluate.js";
 import { denialMessage } from "../../policy/denial-message.js";
 import { principalContext } from "../../policy/principal-facts.js";
-import type { Storage, Tag } from "../../storage/ports.js";
+import type { Storage } from "../../storage/ports.js";
 import type { AccessCheck, AccessControl, AccessRequest } from "../access.js";
 import type { KmsKeyStore } from "../kms/key-store.js";
 import type { CallerAuthority } from "./caller-authority.js";
+import { knownResource } from "./resource-arn.js";
 import { resourceSide } from "./resource-policy.js";
+import { isoSeconds } from "../../platform/iso-seconds.js";
 
 /** Facts about the request itself that global condition keys carry (iam-policy-evaluation.md §7). */
 export interface RequestFacts {
@@ -35,8 +37,6 @@ export interface RequestAccessDeps {
   readonly keys: KmsKeyStore;
 }
 
-const PARAMETER = /^arn:[^:]+:ssm:([^:]+):\d{12}:parameter(\/.*)$/;
-const KMS_KEY = /^arn:[^:]+:kms:([^:]+):\d{12}:key\/(.+)$/;
 
 /**
  * The access control of one request: the caller's authority (loaded once), the resource side of
@@ -53,10 +53,9 @@ export class RequestAccess implements AccessControl {
     private readonly deps: RequestAccessDeps,
     private readonly denied: (message: string) => AwsError,
   ) {
-    const now = new Date(request.now);
     this.base = {
       ...principalContext(authority.facts),
-      "aws:CurrentTime": now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+      "aws:CurrentTime": isoSeconds(request.now),
       "aws:EpochTime": String(Math.floor(request.now / 1000)),
       "aws:SecureTransport": String(request.secureTransport),
       "aws:RequestedRegion": request.region,
@@ -100,18 +99,13 @@ export class RequestAccess implements AccessControl {
 
   /** `aws:ResourceTag/<k>` (and SSM's `ssm:resourceTag/<k>`) of a parameter or a KMS key. */
   private async resourceTags(resource: string): Promise<Record<string, string>> {
-    let tags: Tag[] = [];
-    let prefixes = ["aws:ResourceTag/"];
-    const parameter = PARAMETER.exec(resource);
-    const key = KMS_KEY.exec(resource);
-    if (parameter !== null) {
-      const [, region = "", name = ""] = parameter;
-      tags = await this.deps.storage.read((tx) => tx.tags(region, name));
-      prefixes = ["aws:ResourceTag/", "ssm:resourceTag/"];
-    } else if (key !== null) {
-      const [, region = "", keyId = ""] = key;
-      tags = await this.deps.storage.read((tx) => tx.kmsKeyTags(region, keyId));
-    }
+    const known = knownResource(resource);
+    if (known === undefined) return {};
+    const tags =
+      known.kind === "parameter"
+        ? await this.deps.storage.read((tx) => tx.tags(known.region, known.key))
+        : await this.deps.storage.read((tx) => tx.kmsKeyTags(known.region, known.keyId));
+    const prefixes = known.kind === "parameter" ? ["aws:ResourceTag/", "ssm:resourceTag/"] : ["aws:ResourceTag/"];
     const out: Record<string, string> = {};
     for (const t of tags) for (const p of prefixes) out[`${p}${t.key}`] = t.value;
     return out;

@@ -4,6 +4,7 @@ import type { EvaluationMode } from "../../policy/evaluate.js";
 import type { Storage } from "../../storage/ports.js";
 import { currentKeyPolicy } from "../kms/key-policy.js";
 import type { KmsKeyStore } from "../kms/key-store.js";
+import { knownResource } from "./resource-arn.js";
 
 export interface ResourceSide {
   readonly mode: EvaluationMode;
@@ -11,8 +12,6 @@ export interface ResourceSide {
 }
 
 const STANDARD: ResourceSide = { mode: "standard" };
-const KMS_KEY = /^arn:[^:]+:kms:([^:]+):(\d{12}):key\/(.+)$/;
-const PARAMETER = /^arn:[^:]+:ssm:([^:]+):(\d{12}):parameter(\/.*)$/;
 const ROLE = /^arn:[^:]+:iam::\d{12}:role(\/(?:.*\/)?)([^/]+)$/;
 
 /**
@@ -22,10 +21,10 @@ const ROLE = /^arn:[^:]+:iam::\d{12}:role(\/(?:.*\/)?)([^/]+)$/;
  */
 export async function resourceSide(action: string, resource: string, storage: Storage, keys: KmsKeyStore): Promise<ResourceSide> {
   const service = action.slice(0, action.indexOf(":")).toLowerCase();
+  const known = knownResource(resource);
   if (service === "kms") {
-    const m = KMS_KEY.exec(resource);
-    if (m === null) return STANDARD;
-    const [, region = "", account = "", keyId = ""] = m;
+    if (known?.kind !== "kms-key") return STANDARD;
+    const { region, account, keyId } = known;
     const key = await keys.keyById(region, keyId);
     // A key that does not exist has no policy to allow anything: the gate stays shut.
     if (key === undefined) return { mode: "kms-key" };
@@ -33,9 +32,8 @@ export async function resourceSide(action: string, resource: string, storage: St
     return { mode: "kms-key", policy: compilePolicy(text, { kind: "resource", arn: resource }) };
   }
   if (service === "ssm") {
-    const m = PARAMETER.exec(resource);
-    if (m === null) return STANDARD;
-    const [, region = "", , key = ""] = m;
+    if (known?.kind !== "parameter") return STANDARD;
+    const { region, key } = known;
     const policies = await storage.read((tx) => tx.resourcePolicies(region, key));
     if (policies.length === 0) return STANDARD;
     return { mode: "standard", policy: compilePolicy(mergedDocument(policies.map((p) => p.policy)), { kind: "resource", arn: resource }) };

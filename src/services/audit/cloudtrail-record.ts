@@ -1,4 +1,5 @@
 import type { AuditEvent, AuditJson, AuditPrincipal } from "../../storage/audit-port.js";
+import { isoSeconds } from "../../platform/iso-seconds.js";
 
 /** The CloudTrail record format version whose fields these records carry. */
 export const CLOUDTRAIL_EVENT_VERSION = "1.09";
@@ -46,7 +47,7 @@ export function toCloudTrailRecord(event: AuditEvent): Record<string, AuditJson>
 
 /** CloudTrail's timestamps: UTC, whole seconds (`2024-05-01T12:00:00Z`). */
 export function cloudTrailTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return isoSeconds(ms);
 }
 
 function userIdentity(event: AuditEvent): AuditJson {

@@ -1,5 +1,6 @@
 import type { Storage, Tag } from "../../storage/ports.js";
 import type { CredentialSealer } from "../operation.js";
+import { iamArn } from "./arns.js";
 
 export interface AccessKeyOwner {
   readonly name: string;
@@ -36,6 +37,6 @@ export async function lookupAccessKey(
   const secretAccessKey = sealer.open(found.key.sealedSecret, accessKeyId);
   if (secretAccessKey === undefined) return undefined;
   const { user, tags } = found;
-  const arn = `arn:${scope.partition ?? "aws"}:iam::${scope.accountId}:user${user.path}${user.name}`;
+  const arn = iamArn({ partition: scope.partition ?? "aws", accountId: scope.accountId }, "user", user.path, user.name);
   return { secretAccessKey, user: { name: user.name, userId: user.userId, arn, path: user.path, tags } };
 }
