@@ -159,13 +159,19 @@ export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: 
     }
     if (failure === undefined && call !== undefined) call.sendResult(res, requestId, result);
     else progress.sendError(res, requestId, failure ?? front.internalError());
-    deps.logger.info({
-      requestId,
-      operation: progress.operation,
-      principal: auth?.principal.arn,
-      status: failure?.status ?? 200,
-      ms: Number(process.hrtime.bigint() - started) / 1e6,
-    });
+    // The audit trail already records every request: the log gets a line per refused or failed one,
+    // and one per served request only at debug level (a line per read cost ~15 µs of a ~150 µs read).
+    const status = failure?.status ?? 200;
+    const level = status < 400 ? "debug" : "info";
+    if (deps.logger.isLevelEnabled(level)) {
+      deps.logger[level]({
+        requestId,
+        operation: progress.operation,
+        principal: auth?.principal.arn,
+        status,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      });
+    }
   };
 }
 

@@ -2,7 +2,18 @@ import type { Database, Statement } from "better-sqlite3";
 import type { AuditEvent, AuditLog, AuditPage, AuditQuery, AuditReader, StoredAuditEvent } from "../audit-port.js";
 import { auditStatement, parameterPathOf, type AuditQueryParams } from "./audit-query.js";
 import { openReaderConnection } from "./connections.js";
-import type { GroupCommit } from "./group-commit.js";
+import type { Durability, GroupCommit } from "./group-commit.js";
+
+interface PendingRecord {
+  readonly event: AuditEvent;
+  readonly body: string;
+}
+
+/** Records that share one group-commit job: one savepoint for all, settled together. */
+interface AuditBatch {
+  readonly records: PendingRecord[];
+  readonly written: Promise<void>;
+}
 
 interface PageRow {
   readonly seq: number;
@@ -33,12 +44,17 @@ class AuditQueries {
 
 /**
  * The audit trail in the server's database. Appends and prunes are jobs of the store's group-commit
- * writer, so a record shares its transaction and fsync with whatever else is queued; queries run on
+ * writer, so a record shares its transaction and fsync with whatever else is queued. The records
+ * appended while a job waits for its turn join that job (one savepoint instead of one per record:
+ * ~15 µs less per request); a record that cannot be inserted fails every record of its job, and
+ * each of those requests is answered as a failure (fail-closed). Queries run on
  * a read-only connection of their own (opened on first use), never inside the writer's transaction.
  */
 export class SqliteAuditLog implements AuditLog {
   private readonly sql;
   private queries: { db: Database; queries: AuditQueries } | null = null;
+  /** The batch of each durability still open for records (its job has not started yet). */
+  private readonly pending: Record<Durability, AuditBatch | null> = { full: null, process: null };
   private closing = false;
 
   constructor(
@@ -63,21 +79,32 @@ export class SqliteAuditLog implements AuditLog {
 
   async append(event: AuditEvent): Promise<void> {
     if (this.closing) throw new Error("storage is closed");
-    const body = JSON.stringify(event);
     // A request that changed nothing needs its record to survive a crash of the process before the
     // answer goes out, not an fsync of its own; a changing request's record is as durable as its change.
-    return this.commits.submit(async () => {
-      const { lastInsertRowid } = this.sql.insertEvent.run(
-        event.time,
-        event.principal?.arn ?? null,
-        event.action,
-        event.decision,
-        body,
-      );
-      event.resources.forEach((arn, position) => {
-        this.sql.insertResource.run(lastInsertRowid, position, arn, parameterPathOf(arn));
-      });
-    }, event.readOnly ? "process" : "full");
+    const durability: Durability = event.readOnly ? "process" : "full";
+    let batch = this.pending[durability];
+    if (batch === null) {
+      const records: PendingRecord[] = [];
+      const opened: AuditBatch = {
+        records,
+        written: this.commits.submit(async () => {
+          // From here on, records go to the next batch: this one is being written.
+          if (this.pending[durability] === opened) this.pending[durability] = null;
+          for (const record of records) this.insert(record);
+        }, durability),
+      };
+      this.pending[durability] = opened;
+      batch = opened;
+    }
+    batch.records.push({ event, body: JSON.stringify(event) });
+    return batch.written;
+  }
+
+  private insert({ event, body }: PendingRecord): void {
+    const { lastInsertRowid } = this.sql.insertEvent.run(event.time, event.principal?.arn ?? null, event.action, event.decision, body);
+    event.resources.forEach((arn, position) => {
+      this.sql.insertResource.run(lastInsertRowid, position, arn, parameterPathOf(arn));
+    });
   }
 
   async query(query: AuditQuery): Promise<AuditPage> {
