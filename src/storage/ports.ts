@@ -168,6 +168,12 @@ export interface KmsMaterialEntry extends KmsMaterialPosition {
   readonly material: Uint8Array;
 }
 
+export interface VersionSpan {
+  readonly count: number;
+  /** Undefined when no version is retained. */
+  readonly oldest: number | undefined;
+}
+
 export interface ReadTx extends IamReadTx {
   /** The latest version of a parameter. */
   latest(region: string, key: string): Promise<ParameterVersionRecord | undefined>;
@@ -175,8 +181,10 @@ export interface ReadTx extends IamReadTx {
   versionByLabel(region: string, key: string, label: string): Promise<ParameterVersionRecord | undefined>;
   /** Versions in ascending order, strictly after `afterVersion`, at most `limit`, with their labels. */
   history(region: string, key: string, afterVersion: number, limit: number): Promise<ParameterVersionWithLabels[]>;
-  /** Versions still retained: the oldest first (used for the 100-version cap). */
+  /** Versions still retained: the oldest first. */
   versionNumbers(region: string, key: string): Promise<number[]>;
+  /** How many versions are retained and the oldest of them (the 100-version cap), without listing them. */
+  versionSpan(region: string, key: string): Promise<VersionSpan>;
   labelsOf(region: string, key: string, version: number): Promise<string[]>;
   /** Latest versions of the parameters the scan selects; the page cost must not grow with the store. */
   scan(region: string, scan: ParameterScan): Promise<ParameterVersionRecord[]>;

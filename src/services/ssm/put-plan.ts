@@ -123,9 +123,8 @@ function secureStringKey(request: PutRequest, latest: ParameterVersionRecord | u
 export async function makeRoom(tx: ReadTx, region: string, plan: PutPlan, requestName: string): Promise<number | null> {
   if (plan.entersTier !== null) assertRoomInTier(plan.entersTier, await tx.countByTier(region, plan.entersTier));
   if (!plan.overwrites) return null;
-  const retained = await tx.versionNumbers(region, plan.key);
-  const oldest = retained[0];
-  if (retained.length < MAX_PARAMETER_VERSIONS || oldest === undefined) return null;
+  const { count, oldest } = await tx.versionSpan(region, plan.key);
+  if (count < MAX_PARAMETER_VERSIONS || oldest === undefined) return null;
   if ((await tx.labelsOf(region, plan.key, oldest)).length > 0) throw parameterMaxVersionLimitExceeded(requestName, oldest);
   return oldest;
 }

@@ -68,6 +68,7 @@ export function parameterVersionCases(storage: () => Storage): void {
         expect(await tx.versionByLabel(REGION, "/p", "nope")).toBeUndefined();
         expect(await tx.history(REGION, "/missing", 0, 10)).toEqual([]);
         expect(await tx.versionNumbers(REGION, "/missing")).toEqual([]);
+        expect(await tx.versionSpan(REGION, "/missing")).toEqual({ count: 0, oldest: undefined });
         expect(await tx.labelsOf(REGION, "/p", 1)).toEqual([]);
       });
     });
@@ -80,6 +81,7 @@ export function parameterVersionCases(storage: () => Storage): void {
         expect((await tx.latest(REGION, "/p"))?.version).toBe(3);
         expect(Buffer.from((await tx.version(REGION, "/p", 2))?.value ?? []).toString()).toBe("value 2");
         expect(await tx.versionNumbers(REGION, "/p")).toEqual([1, 2, 3]);
+        expect(await tx.versionSpan(REGION, "/p")).toEqual({ count: 3, oldest: 1 });
       });
     });
 
@@ -167,6 +169,7 @@ export function parameterVersionCases(storage: () => Storage): void {
       await storage().write((tx) => tx.deleteVersion(REGION, "/p", 1));
       await storage().read(async (tx) => {
         expect(await tx.versionNumbers(REGION, "/p")).toEqual([2, 3]);
+        expect(await tx.versionSpan(REGION, "/p")).toEqual({ count: 2, oldest: 2 });
         expect(await tx.version(REGION, "/p", 1)).toBeUndefined();
         expect(await tx.versionByLabel(REGION, "/p", "old")).toBeUndefined();
         expect(await tx.labelsOf(REGION, "/p", 1)).toEqual([]);

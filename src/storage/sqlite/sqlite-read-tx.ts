@@ -15,6 +15,7 @@ import type {
   ResourcePolicyRecord,
   ServiceSettingRecord,
   Tag,
+  VersionSpan,
 } from "../ports.js";
 import { scanRange } from "./scan-query.js";
 import { SqliteIamReadTx } from "./sqlite-iam-read-tx.js";
@@ -70,6 +71,12 @@ export class SqliteReadTx extends SqliteIamReadTx implements ReadTx {
   async versionNumbers(region: string, key: string): Promise<number[]> {
     this.check();
     return this.reads.versionNumbers.all(region, key);
+  }
+
+  async versionSpan(region: string, key: string): Promise<VersionSpan> {
+    this.check();
+    const row = this.reads.versionSpan.get(region, key);
+    return { count: row?.count ?? 0, oldest: row?.oldest ?? undefined };
   }
 
   async labelsOf(region: string, key: string, version: number): Promise<string[]> {

@@ -42,7 +42,7 @@ export class SqliteWriteTx extends SqliteIamWriteTx implements WriteTx {
     if (this.writes.latestNumber.get(region, key) !== version) return;
     // Services only drop the oldest version, but the parameters row must never point at a missing
     // one: the next version down becomes the latest, and with none left the parameter is gone.
-    const remaining = this.reads.versionNumbers.all(region, key).at(-1);
+    const remaining = this.reads.newestVersion.get(region, key) ?? undefined;
     if (remaining === undefined) {
       this.dropParameter(region, key);
       return;

@@ -68,6 +68,13 @@ export function prepareReadStatements(db: Database) {
     versionNumbers: db
       .prepare<RegionKey, number>("SELECT version FROM versions WHERE region = ? AND key = ? ORDER BY version")
       .pluck(),
+    // An index-only count and seek: a PutParameter on a 100-version parameter no longer lists them all.
+    versionSpan: db.prepare<RegionKey, { count: number; oldest: number | null }>(
+      "SELECT COUNT(*) AS count, MIN(version) AS oldest FROM versions WHERE region = ? AND key = ?",
+    ),
+    newestVersion: db
+      .prepare<RegionKey, number | null>("SELECT MAX(version) FROM versions WHERE region = ? AND key = ?")
+      .pluck(),
     labelsOf: db
       .prepare<[...RegionKey, number], string>(
         "SELECT label FROM labels WHERE region = ? AND key = ? AND version = ? ORDER BY position",
