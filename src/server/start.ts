@@ -39,6 +39,8 @@ export interface RunningServer {
 }
 
 const KEY_SWEEP_MS = 60_000;
+/** A passive checkpoint this often keeps the WAL to a few MB under a full write load. */
+const CHECKPOINT_INTERVAL_MS = 200;
 /**
  * Expired STS sessions are kept a day before the sweep drops them, so that clients presenting them
  * meanwhile hear ExpiredToken (which SDKs answer by refreshing) rather than InvalidClientTokenId.
@@ -53,7 +55,10 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     accessKeyId: config.rootAccessKeyId,
     secretAccessKey: config.rootSecretAccessKey,
   });
-  const storage = await openSqliteStorage({ file: join(config.dataDir, "paramstore.db") });
+  const storage = await openSqliteStorage({
+    file: join(config.dataDir, "paramstore.db"),
+    backgroundCheckpoint: { intervalMs: CHECKPOINT_INTERVAL_MS, onError: (message) => logger.warn({ message }, "WAL checkpoint failed") },
+  });
   const clock = systemClock;
   const random = systemRandom;
   const source = rootKeySource(config.dataDir, { masterKey: config.masterKey, previousMasterKey: config.previousMasterKey });
