@@ -28,6 +28,8 @@ import { loadRootCredentials, type RootCredentials } from "./root-credentials.js
 import { iamQueryService } from "./iam-query-service.js";
 import { kmsJsonService } from "./kms-json-service.js";
 import { ssmJsonService } from "./ssm-json-service.js";
+import { ResourcePolicyCache } from "../services/access/resource-policy-cache.js";
+import { ssmOperationTable } from "../services/ssm/operations/index.js";
 import { stsQueryService } from "./sts-query-service.js";
 
 export interface RunningServer {
@@ -39,6 +41,8 @@ export interface RunningServer {
 }
 
 const KEY_SWEEP_MS = 60_000;
+/** The SSM operations that can change a parameter's resource policies. */
+const POLICY_CHANGES: ReadonlySet<string> = new Set(["PutResourcePolicy", "DeleteResourcePolicy", "DeleteParameter", "DeleteParameters"]);
 /** A passive checkpoint this often keeps the WAL to a few MB under a full write load. */
 const CHECKPOINT_INTERVAL_MS = 200;
 /**
@@ -85,11 +89,14 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
 
   const directory = new ServerCredentialDirectory(rootCredentials, config.accountId, storage, ports.credentialSealer, clock);
   const authorities = new AuthorityCache(storage, clock);
+  const parameterPolicies = new ResourcePolicyCache(storage, clock);
+  // Likewise for parameters' resource policies (a deleted parameter takes its policies with it).
+  const ssmTable = afterEachChange(ssmOperationTable, () => parameterPolicies.invalidate(), POLICY_CHANGES);
   const accessFor: AccessFor = async (auth, origin) =>
     new RequestAccess(
       await authorities.authorityOf(auth.principal),
       { region: auth.region, now: clock.now().getTime(), sourceIp: origin.sourceIp, secureTransport: origin.secureTransport },
-      { storage, keys: kmsKeys },
+      { storage, keys: kmsKeys, parameterPolicies },
       (message) => accessDenied(origin.protocol, message),
     );
   // An IAM change made here applies to the next request at once (other nodes: within a second).
@@ -113,7 +120,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   });
 
   const handle = createPipeline({
-    services: [ssmJsonService(), kmsJsonService(kmsKeys)],
+    services: [ssmJsonService(ssmTable), kmsJsonService(kmsKeys)],
     queryServices: [iamQueryService(iamTable), stsQueryService()],
     authenticate: verify,
     accessFor,

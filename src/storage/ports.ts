@@ -193,6 +193,8 @@ export interface ReadTx extends IamReadTx {
   tags(region: string, key: string): Promise<Tag[]>;
   serviceSetting(region: string, settingId: string): Promise<ServiceSettingRecord | undefined>;
   resourcePolicies(region: string, key: string): Promise<ResourcePolicyRecord[]>;
+  /** Moves whenever any parameter's resource policies change (never backwards): a cache's validity check. */
+  resourcePolicyGeneration(): Promise<number>;
   kmsKey(region: string, keyId: string): Promise<KmsKeyRecord | undefined>;
   /** The key id an alias (`alias/…`) points at. */
   aliasTarget(region: string, alias: string): Promise<string | undefined>;

@@ -151,6 +151,62 @@ describe("resource policies", () => {
   });
 });
 
+describe("resource policies in authorisation", () => {
+  it("applies a Deny at once, lifts it at once when deleted, and leaves none behind on a re-created parameter", async () => {
+    const name = "/rp/enforced";
+    const arn = `${ARN}${name}`;
+    const user = `arn:aws:iam::${TEST_ACCOUNT_ID}:user/rp-reader`;
+    const [, , key] = await boto3(
+      server.url,
+      [
+        { op: "create_user", params: { UserName: "rp-reader" } },
+        {
+          op: "put_user_policy",
+          params: {
+            UserName: "rp-reader",
+            PolicyName: "read",
+            PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "ssm:GetParameter", Resource: "*" }] }),
+          },
+        },
+        { op: "create_access_key", params: { UserName: "rp-reader" } },
+      ],
+      { service: "iam" },
+    );
+    const { AccessKeyId, SecretAccessKey } = ok<{ AccessKey: { AccessKeyId: string; SecretAccessKey: string } }>(key).AccessKey;
+    const read = async (): Promise<Boto3Result | undefined> =>
+      (await boto3(server.url, [{ op: "get_parameter", params: { Name: name } }], { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey }))[0];
+    const deny = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Sid: "no", Effect: "Deny", Principal: { AWS: user }, Action: "ssm:GetParameter", Resource: arn }],
+    });
+    const denied = {
+      error: {
+        code: "AccessDeniedException",
+        message: `User: ${user} is not authorized to perform: ssm:GetParameter on resource: ${arn} with an explicit deny in a resource-based policy`,
+        status: 400,
+      },
+    };
+
+    const [created] = await boto3(server.url, [{ op: "put_parameter", params: { Name: name, Type: "String", Value: "v", Tier: "Advanced" } }]);
+    ok(created);
+    expect(await read()).toMatchObject({ ok: { Parameter: { Name: name } } });
+    const [attached] = await boto3(server.url, [put(arn, deny)]);
+    expect(await read()).toEqual(denied);
+    const { PolicyId, PolicyHash } = ok<PutOut>(attached);
+    ok(await boto3(server.url, [del(arn, PolicyId, PolicyHash)]).then((r) => r[0]));
+    expect(await read()).toMatchObject({ ok: { Parameter: { Name: name } } });
+
+    ok(await boto3(server.url, [put(arn, deny)]).then((r) => r[0]));
+    expect(await read()).toEqual(denied);
+    const again = await boto3(server.url, [
+      { op: "delete_parameter", params: { Name: name } },
+      { op: "put_parameter", params: { Name: name, Type: "String", Value: "v", Tier: "Advanced" } },
+    ]);
+    again.forEach((r) => ok(r));
+    expect(await read()).toMatchObject({ ok: { Parameter: { Name: name } } });
+  });
+});
+
 describe("resource policy errors", () => {
   it("refuses parameters that cannot be shared", async () => {
     const results = await boto3(server.url, [

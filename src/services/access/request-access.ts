@@ -5,12 +5,10 @@ import type { Decision } from "../../policy/evaluate.js";
 import { evaluate, policySetReferencesResourceTags, type PolicySet } from "../../policy/evaluate.js";
 import { denialMessage } from "../../policy/denial-message.js";
 import { principalContext } from "../../policy/principal-facts.js";
-import type { Storage } from "../../storage/ports.js";
 import type { AccessCheck, AccessControl, AccessRequest } from "../access.js";
-import type { KmsKeyStore } from "../kms/key-store.js";
 import type { CallerAuthority } from "./caller-authority.js";
 import { knownResource } from "./resource-arn.js";
-import { resourceSide } from "./resource-policy.js";
+import { resourceSide, type ResourceSideDeps } from "./resource-policy.js";
 import { isoSeconds } from "../../platform/iso-seconds.js";
 
 /** Facts about the request itself that global condition keys carry (iam-policy-evaluation.md §7). */
@@ -32,11 +30,7 @@ export interface AccessDecision {
   readonly policy?: { readonly source: string; readonly sid?: string | undefined };
 }
 
-export interface RequestAccessDeps {
-  readonly storage: Storage;
-  readonly keys: KmsKeyStore;
-}
-
+export type RequestAccessDeps = ResourceSideDeps;
 
 /**
  * The access control of one request: the caller's authority (loaded once), the resource side of
@@ -74,7 +68,7 @@ export class RequestAccess implements AccessControl {
   }
 
   private async decide(r: AccessRequest, viaService: string | undefined): Promise<AccessCheck> {
-    const side = await resourceSide(r.action, r.resource, this.deps.storage, this.deps.keys);
+    const side = await resourceSide(r.action, r.resource, this.deps);
     const { authority } = this;
     const policies: PolicySet = {
       mode: side.mode,

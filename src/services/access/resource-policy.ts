@@ -5,6 +5,7 @@ import type { Storage } from "../../storage/ports.js";
 import { currentKeyPolicy } from "../kms/key-policy.js";
 import type { KmsKeyStore } from "../kms/key-store.js";
 import { knownResource } from "./resource-arn.js";
+import type { ResourcePolicyCache } from "./resource-policy-cache.js";
 
 export interface ResourceSide {
   readonly mode: EvaluationMode;
@@ -19,7 +20,14 @@ const ROLE = /^arn:[^:]+:iam::\d{12}:role(\/(?:.*\/)?)([^/]+)$/;
  * by the key policy (mode `kms-key`); an SSM action on a parameter meets the parameter's resource
  * policies (PutResourcePolicy), if any; everything else has no resource policy.
  */
-export async function resourceSide(action: string, resource: string, storage: Storage, keys: KmsKeyStore): Promise<ResourceSide> {
+export interface ResourceSideDeps {
+  readonly storage: Storage;
+  readonly keys: KmsKeyStore;
+  readonly parameterPolicies: ResourcePolicyCache;
+}
+
+export async function resourceSide(action: string, resource: string, deps: ResourceSideDeps): Promise<ResourceSide> {
+  const { storage, keys } = deps;
   const service = action.slice(0, action.indexOf(":")).toLowerCase();
   const known = knownResource(resource);
   if (service === "kms") {
@@ -34,9 +42,9 @@ export async function resourceSide(action: string, resource: string, storage: St
   if (service === "ssm") {
     if (known?.kind !== "parameter") return STANDARD;
     const { region, key } = known;
-    const policies = await storage.read((tx) => tx.resourcePolicies(region, key));
-    if (policies.length === 0) return STANDARD;
-    return { mode: "standard", policy: compilePolicy(mergedDocument(policies.map((p) => p.policy)), { kind: "resource", arn: resource }) };
+    const merged = await deps.parameterPolicies.merged(region, key);
+    if (merged === null) return STANDARD;
+    return { mode: "standard", policy: compilePolicy(merged, { kind: "resource", arn: resource }) };
   }
   if (service === "sts") {
     const m = ROLE.exec(resource);
@@ -50,20 +58,4 @@ export async function resourceSide(action: string, resource: string, storage: St
     return { mode: "role-trust", policy: { ...trust, principalIds: new Map(role.trustPrincipals.map((p) => [p.arn, p.uniqueId])) } };
   }
   return STANDARD;
-}
-
-/** A parameter may hold several resource policies; together they act as one document's statements. */
-function mergedDocument(texts: readonly string[]): string {
-  const statements: unknown[] = [];
-  for (const text of texts) {
-    try {
-      const doc: unknown = JSON.parse(text);
-      const st = typeof doc === "object" && doc !== null ? (doc as Record<string, unknown>)["Statement"] : undefined;
-      if (Array.isArray(st)) statements.push(...(st as unknown[]));
-      else if (st !== undefined) statements.push(st);
-    } catch {
-      // Stored policies were validated on write; an unreadable one grants nothing.
-    }
-  }
-  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { ResourcePolicyCache } from "../access/resource-policy-cache.js";
 import type { CreateAccessKeyResponse, CreateUserResponse } from "@aws-sdk/client-iam";
 import type { Credentials } from "@aws-sdk/client-sts";
 import { accessDenied } from "../../errors/auth-errors.js";
@@ -41,7 +42,7 @@ export async function openStsHarness(): Promise<StsHarness> {
       const access = new RequestAccess(
         authority,
         { region: "us-east-1", now: iam.now, sourceIp: "127.0.0.1", secureTransport: false },
-        { storage: iam.storage, keys },
+        { storage: iam.storage, keys, parameterPolicies: new ResourcePolicyCache(iam.storage, clock) },
         (message) => accessDenied("query", message),
       );
       const cx: OperationContext = {

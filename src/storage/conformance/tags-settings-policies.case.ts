@@ -124,5 +124,31 @@ export function tagSettingPolicyCases(storage: () => Storage): void {
       expect(await storage().read((tx) => tx.resourcePolicies(REGION, "/q"))).toEqual([policy("id-1", "h1", "/q")]);
       expect(await storage().read((tx) => tx.resourcePolicies(OTHER_REGION, "/p"))).toEqual([]);
     });
+
+    it("moves the generation forward on every policy change, the parameter's deletion included, and on nothing else", async () => {
+      const generation = (): Promise<number> => storage().read((tx) => tx.resourcePolicyGeneration());
+      await seed(storage(), ["/p", "/q"]);
+      const seen = [await generation()];
+      const step = async (change: Parameters<Storage["write"]>[0]): Promise<void> => {
+        await storage().write(change);
+        seen.push(await generation());
+      };
+      await step((tx) => tx.putResourcePolicy(policy("id-1", "h1")));
+      await step((tx) => tx.putResourcePolicy({ ...policy("id-1", "h1-new"), policy: "{}" }));
+      await step(async (tx) => void (await tx.deleteResourcePolicy(REGION, "/p", "id-1")));
+      await step((tx) => tx.putResourcePolicy(policy("id-1", "h1", "/q")));
+      await step(async (tx) => void (await tx.deleteParameter(REGION, "/q")));
+      for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1] ?? Infinity);
+
+      const before = await generation();
+      await seed(storage(), ["/r"]);
+      await storage().write((tx) => tx.putTags(REGION, "/r", [{ key: "k", value: "v" }]));
+      await storage().write(async (tx) => void (await tx.deleteParameter(REGION, "/r")));
+      await expect(storage().write(async (tx) => {
+        await tx.putResourcePolicy(policy("id-9", "h9"));
+        throw new Error("rolled back");
+      })).rejects.toThrow("rolled back");
+      expect(await generation()).toBe(before);
+    });
   });
 }

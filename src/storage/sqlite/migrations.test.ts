@@ -62,6 +62,7 @@ describe("schema migrations", () => {
       "parameter_counts",
       "parameters",
       "resource_policies",
+      "resource_policy_generation",
       "root_key_state",
       "schema_migrations",
       "service_settings",

@@ -340,6 +340,27 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   AUDIT_TRAIL_MIGRATION,
+  {
+    version: 11,
+    sql: `
+      -- Moves on every change to any parameter's resource policies (triggers, so that no write path
+      -- can forget it): what lets a node cache policies and re-check them with one read.
+      CREATE TABLE resource_policy_generation (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        n INTEGER NOT NULL
+      );
+      INSERT INTO resource_policy_generation (id, n) VALUES (1, 0);
+      CREATE TRIGGER resource_policies_generation_insert AFTER INSERT ON resource_policies BEGIN
+        UPDATE resource_policy_generation SET n = n + 1 WHERE id = 1;
+      END;
+      CREATE TRIGGER resource_policies_generation_update AFTER UPDATE ON resource_policies BEGIN
+        UPDATE resource_policy_generation SET n = n + 1 WHERE id = 1;
+      END;
+      CREATE TRIGGER resource_policies_generation_delete AFTER DELETE ON resource_policies BEGIN
+        UPDATE resource_policy_generation SET n = n + 1 WHERE id = 1;
+      END;
+    `,
+  },
 ];
 
 /** Raised when the file was written by a newer paramstore: running old code on it could corrupt it. */

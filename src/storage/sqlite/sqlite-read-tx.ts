@@ -118,6 +118,11 @@ export class SqliteReadTx extends SqliteIamReadTx implements ReadTx {
     return this.reads.resourcePolicies.all(region, key);
   }
 
+  async resourcePolicyGeneration(): Promise<number> {
+    this.check();
+    return this.reads.resourcePolicyGeneration.get() ?? 0;
+  }
+
   async kmsKey(region: string, keyId: string): Promise<KmsKeyRecord | undefined> {
     this.check();
     const row = this.reads.kmsKey.get(region, keyId);

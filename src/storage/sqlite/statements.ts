@@ -96,6 +96,7 @@ export function prepareReadStatements(db: Database) {
       { region: string; key: string; policyId: string; policyHash: string; policy: string }
     >(`SELECT region, key, policy_id AS policyId, policy_hash AS policyHash, policy
        FROM resource_policies WHERE region = ? AND key = ? ORDER BY policy_id`),
+    resourcePolicyGeneration: db.prepare<[], number>("SELECT n FROM resource_policy_generation WHERE id = 1").pluck(),
     kmsKey: db.prepare<[region: string, keyId: string], KmsKeyRow>(
       "SELECT * FROM kms_keys WHERE region = ? AND key_id = ?",
     ),

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { ResourcePolicyCache } from "../../access/resource-policy-cache.js";
 import type { AssumeRoleResponse, GetCallerIdentityResponse } from "@aws-sdk/client-sts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accessDenied } from "../../../errors/auth-errors.js";
@@ -268,7 +269,7 @@ describe("AssumeRole", () => {
     const access = new RequestAccess(
       await new AuthorityCache(h.storage, { now: () => new Date(h.now) }).authorityOf(session),
       { region: "us-east-1", now: h.now, secureTransport: false },
-      { storage: h.storage, keys: undefined as never },
+      { storage: h.storage, keys: undefined as never, parameterPolicies: new ResourcePolicyCache(h.storage, { now: () => new Date(h.now) }) },
       (m) => accessDenied("json", m),
     );
     const param = (name: string) => `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/${name}`;
