@@ -1,15 +1,21 @@
 // Where the time goes in a V8 CPU profile (node --cpu-prof): self time by function and by file.
-// Usage: node bench/profile-summary.mjs <file.cpuprofile> [top=25]
+// Usage: node bench/profile-summary.mjs <file.cpuprofile>... [top=25]
+// Each file is summarised on its own: the server writes one per thread (the main thread's is the
+// largest; the WAL checkpointer's worker writes a small one).
 import { readFileSync } from "node:fs";
 
 // Piped into head: stop quietly when the reader goes away.
 process.stdout.on("error", (e) => process.exit(e.code === "EPIPE" ? 0 : 1));
-const [file, topArg = "25"] = process.argv.slice(2);
-if (file === undefined) {
-  process.stderr.write("usage: node bench/profile-summary.mjs <file.cpuprofile> [top]\n");
+const args = process.argv.slice(2);
+const files = args.filter((a) => !/^\d+$/.test(a));
+const top = Number(args.find((a) => /^\d+$/.test(a)) ?? "25");
+if (files.length === 0) {
+  process.stderr.write("usage: node bench/profile-summary.mjs <file.cpuprofile>... [top]\n");
   process.exit(2);
 }
-const top = Number(topArg);
+for (const file of files) summarise(file);
+
+function summarise(file) {
 const profile = JSON.parse(readFileSync(file, "utf8"));
 const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
 
@@ -59,3 +65,4 @@ process.stdout.write(`${file}: ${(total / 1e6).toFixed(1)} s sampled\n`);
 print("Self time by function", byFunction);
 print("Self time by file", byFile);
 print("Total time (self + callees) by JavaScript function", inclusive);
+}

@@ -4,6 +4,7 @@ import { toCloudTrailRecord } from "../services/audit/cloudtrail-record.js";
 import { DEFAULT_DATA_DIR } from "../server/config.js";
 import type { AuditDecision, AuditQuery, StoredAuditEvent } from "../storage/audit-port.js";
 import { openSqliteAuditReader } from "../storage/sqlite/sqlite-audit-log.js";
+import { auditFileOf } from "../storage/sqlite/sqlite-storage.js";
 
 export interface AuditFlags {
   readonly dataDir?: string;
@@ -38,9 +39,9 @@ export async function auditCommand(flags: AuditFlags, env: NodeJS.ProcessEnv, ou
   const format = parseFormat(flags.format);
   const limit = parseLimit(flags.limit);
   const filter = parseFilter(flags);
-  const file = join(dataDir, "paramstore.db");
-  if (!existsSync(file)) throw new AuditUsageError(`no paramstore database in ${dataDir}`);
-  const reader = openSqliteAuditReader(file);
+  const main = join(dataDir, "paramstore.db");
+  if (!existsSync(main)) throw new AuditUsageError(`no paramstore database in ${dataDir}`);
+  const reader = openSqliteAuditReader(auditFileOf(main));
   try {
     const printer = printerFor(format, out);
     let printed = 0;

@@ -9,15 +9,15 @@ import type { TxScope } from "./sqlite-read-tx.js";
  */
 export type Durability = "full" | "process";
 
-interface Job {
-  readonly work: (tx: WriteTx) => Promise<unknown>;
+interface Job<Tx> {
+  readonly work: (tx: Tx) => Promise<unknown>;
   readonly durability: Durability;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
 
-interface Done {
-  readonly job: Job;
+interface Done<Tx> {
+  readonly job: Job<Tx>;
   readonly value: unknown;
 }
 
@@ -29,15 +29,15 @@ export const MAX_BATCH = 256;
  * each in its own savepoint: a job that throws is rolled back alone, and every job's promise settles
  * only after the COMMIT (with synchronous=FULL, after the WAL fsync) — one fsync for the whole batch.
  */
-export class GroupCommit {
-  private readonly queue: Job[] = [];
+export class GroupCommit<Tx = WriteTx> {
+  private readonly queue: Job<Tx>[] = [];
   private running: Promise<void> | null = null;
   private readonly sql;
   private synchronous: Durability = "full";
 
   constructor(
     private readonly db: Database,
-    private readonly newTx: (scope: TxScope) => WriteTx,
+    private readonly newTx: (scope: TxScope) => Tx,
   ) {
     this.sql = {
       begin: db.prepare("BEGIN IMMEDIATE"),
@@ -51,7 +51,7 @@ export class GroupCommit {
     };
   }
 
-  submit<T>(work: (tx: WriteTx) => Promise<T>, durability: Durability = "full"): Promise<T> {
+  submit<T>(work: (tx: Tx) => Promise<T>, durability: Durability = "full"): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       // The job's value is only ever handed back to this promise, so it is a T.
       this.queue.push({ work, durability, resolve: resolve as (value: unknown) => void, reject });
@@ -92,7 +92,7 @@ export class GroupCommit {
       for (const job of this.queue.splice(0, MAX_BATCH)) job.reject(error);
       return;
     }
-    const done: Done[] = [];
+    const done: Done<Tx>[] = [];
     for (let taken = 0; taken < MAX_BATCH; taken++) {
       if (durability === "process" && this.queue[0]?.durability === "full") break;
       const job = this.queue.shift();
@@ -115,7 +115,7 @@ export class GroupCommit {
     for (const { job, value } of done) job.resolve(value);
   }
 
-  private async runJob(job: Job): Promise<Done | "failed" | "lost"> {
+  private async runJob(job: Job<Tx>): Promise<Done<Tx> | "failed" | "lost"> {
     const scope: TxScope = { active: true };
     try {
       this.sql.savepoint.run();

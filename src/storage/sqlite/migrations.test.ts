@@ -39,8 +39,6 @@ describe("schema migrations", () => {
     const db = new Database(file, { readonly: true });
     expect(appliedVersions(db)).toEqual(MIGRATIONS.map((m) => ({ version: m.version, applied_at: APPLIED_AT })));
     expect(tables(db)).toEqual([
-      "audit_events",
-      "audit_resources",
       "iam_access_keys",
       "iam_attachments",
       "iam_generation",

@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import { AUDIT_TRAIL_MIGRATION } from "./audit-schema.js";
+import { AUDIT_MOVED_MIGRATION, AUDIT_TRAIL_MIGRATION } from "./audit-schema.js";
 
 /** A numbered schema step. Released steps are never edited: a change is a new step. */
 export interface Migration {
@@ -361,6 +361,7 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  AUDIT_MOVED_MIGRATION,
 ];
 
 /** Raised when the file was written by a newer paramstore: running old code on it could corrupt it. */

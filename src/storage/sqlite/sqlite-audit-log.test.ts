@@ -7,7 +7,8 @@ import { auditEventFixture, describeAuditLog } from "../conformance/audit.case.j
 import { auditStatement } from "./audit-query.js";
 import { applyMigrations, MIGRATIONS } from "./migrations.js";
 import { NoAuditTrail, openSqliteAuditReader } from "./sqlite-audit-log.js";
-import { openSqliteStorage } from "./sqlite-storage.js";
+import { auditFileOf, openSqliteStorage } from "./sqlite-storage.js";
+import { AUDIT_MIGRATIONS } from "./audit-schema.js";
 
 describeAuditLog("sqlite", async () => {
   const dir = await mkdtemp(join(tmpdir(), "paramstore-audit-"));
@@ -43,24 +44,43 @@ describe("sqlite audit trail", () => {
     await reopened.close();
   });
 
-  it("commits concurrent appends in one transaction (one fsync), beside the store's own writes", async () => {
+  it("commits concurrent appends in one transaction (one fsync) of audit.db, and never touches the main file", async () => {
     const storage = await openSqliteStorage({ file });
-    const db = new Database(file, { readonly: true });
+    const main = new Database(file, { readonly: true });
+    const trail = new Database(auditFileOf(file), { readonly: true });
     // Count commits through data_version as seen from another connection: it changes once per
     // foreign commit, however many records that commit carried.
-    const version = () => db.pragma("data_version", { simple: true }) as number;
-    const before = version();
-    await Promise.all([
-      ...Array.from({ length: 20 }, (_, n) => storage.audit.append(auditEventFixture(n + 1))),
-      storage.write(async (tx) => {
-        await tx.putServiceSetting({ region: "us-east-1", settingId: "s", value: "v", lastModifiedDate: 1, lastModifiedUser: "u" });
-      }),
-    ]);
-    const after = version();
-    expect(after - before).toBe(1);
+    const version = (db: Database.Database) => db.pragma("data_version", { simple: true }) as number;
+    const before = { main: version(main), trail: version(trail) };
+    await Promise.all(Array.from({ length: 20 }, (_, n) => storage.audit.append(auditEventFixture(n + 1))));
+    // A reader of the main file keeps its page cache only while nobody else commits to that file.
+    expect({ main: version(main) - before.main, trail: version(trail) - before.trail }).toEqual({ main: 0, trail: 1 });
     expect((await storage.audit.query({ order: "asc", limit: 100 })).events).toHaveLength(20);
-    db.close();
+    main.close();
+    trail.close();
     await storage.close();
+  });
+
+  it("moves the trail of a main file from before audit.db into audit.db, once", async () => {
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 11), null);
+    for (const n of [1, 2]) {
+      const event = auditEventFixture(n);
+      old.prepare("INSERT INTO audit_events (seq, time, principal_arn, action, decision, body) VALUES (?, ?, ?, ?, ?, ?)")
+        .run(n, event.time, event.principal?.arn ?? null, event.action, event.decision, JSON.stringify(event));
+      old.prepare("INSERT INTO audit_resources (seq, position, arn, path) VALUES (?, 0, ?, ?)").run(n, `arn:aws:ssm:us-east-1:123456789012:parameter/app${n}/x`, `/app${n}/x`);
+    }
+    old.close();
+    for (let opening = 0; opening < 2; opening++) {
+      const storage = await openSqliteStorage({ file });
+      const page = await storage.audit.query({ order: "asc", limit: 10 });
+      expect(page.events.map((e) => [e.seq, e.requestId])).toEqual([[1, "req-1"], [2, "req-2"]]);
+      expect((await storage.audit.query({ order: "asc", limit: 10, pathPrefix: "/app2/" })).events.map((e) => e.seq)).toEqual([2]);
+      await storage.close();
+    }
+    const main = new Database(file, { readonly: true });
+    expect(main.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'audit%'").all()).toEqual([]);
+    main.close();
   });
 
   it("refuses appends once the store is closing", async () => {
@@ -73,7 +93,7 @@ describe("sqlite audit trail", () => {
   it("is read by a read-only reader while the server's store is open", async () => {
     const storage = await openSqliteStorage({ file });
     await storage.audit.append(auditEventFixture(1));
-    const reader = openSqliteAuditReader(file);
+    const reader = openSqliteAuditReader(auditFileOf(file));
     expect((await reader.query({ order: "asc", limit: 10 })).events.map((e) => e.requestId)).toEqual(["req-1"]);
     await storage.audit.append(auditEventFixture(2));
     expect((await reader.query({ order: "desc", limit: 1 })).events.map((e) => e.requestId)).toEqual(["req-2"]);
@@ -81,17 +101,17 @@ describe("sqlite audit trail", () => {
     await storage.close();
   });
 
-  it("tells a database from before the audit trail apart", () => {
-    const old = new Database(file);
-    applyMigrations(old, MIGRATIONS.filter((m) => m.version < 10), null);
-    old.close();
-    expect(() => openSqliteAuditReader(file)).toThrow(NoAuditTrail);
-    expect(() => openSqliteAuditReader(file)).toThrow(`${file} has no audit trail yet`);
+  it("tells a data dir without an audit trail apart: no audit.db, or one without its tables", () => {
+    const trail = auditFileOf(file);
+    expect(() => openSqliteAuditReader(trail)).toThrow(NoAuditTrail);
+    expect(() => openSqliteAuditReader(trail)).toThrow(`${trail} has no audit trail yet`);
+    new Database(trail).close();
+    expect(() => openSqliteAuditReader(trail)).toThrow(NoAuditTrail);
   });
 
   it("walks an index in page order for each exact filter; a prefix filter seeks its index", () => {
     const db = new Database(":memory:");
-    applyMigrations(db, MIGRATIONS, null);
+    applyMigrations(db, AUDIT_MIGRATIONS, null);
     const after = { time: 1, seq: 1 };
     const queries = [
       {},

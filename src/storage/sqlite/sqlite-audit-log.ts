@@ -1,4 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
+import { existsSync } from "node:fs";
 import type { AuditEvent, AuditLog, AuditPage, AuditQuery, AuditReader, StoredAuditEvent } from "../audit-port.js";
 import { auditStatement, parameterPathOf, type AuditQueryParams } from "./audit-query.js";
 import { openReaderConnection } from "./connections.js";
@@ -59,7 +60,7 @@ export class SqliteAuditLog implements AuditLog {
 
   constructor(
     writer: Database,
-    private readonly commits: GroupCommit,
+    private readonly commits: GroupCommit<unknown>,
     private readonly file: string,
   ) {
     this.sql = {
@@ -146,6 +147,7 @@ export class SqliteAuditLog implements AuditLog {
  * run beside the writer), no migration. Throws when the database has no audit trail yet.
  */
 export function openSqliteAuditReader(file: string): AuditReader {
+  if (!existsSync(file)) throw new NoAuditTrail(file);
   const db = openReaderConnection(file);
   try {
     const table = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'audit_events'").pluck().get();
