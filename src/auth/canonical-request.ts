@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { ALGORITHM } from "./authorization-header.js";
 
 /** The canonical request (sigv4.md §5); `headerBlock` lines already end in "\n". */
@@ -19,5 +19,13 @@ export function buildCanonicalRequest(
  */
 export function buildStringToSign(amzDate: string, credentialScope: string, canonicalRequest: string): string {
   return ALGORITHM + "\n" + amzDate + "\n" + credentialScope + "\n" +
-    createHash("sha256").update(canonicalRequest, "latin1").digest("hex");
+    latin1Sha256Hex(canonicalRequest);
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** SHA-256 of a one-char-per-byte string (one-shot `hash`: a third of createHash's cost). */
+function latin1Sha256Hex(text: string): string {
+  // An ASCII string's UTF-8 bytes are its Latin-1 bytes.
+  return hash("sha256", NON_ASCII.test(text) ? Buffer.from(text, "latin1") : text, "hex");
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { incompleteSignature, type AuthProtocol } from "../errors/auth-errors.js";
 
 /** SHA-256 of the empty string: the payload line of a request without a body. */
@@ -6,7 +6,7 @@ export const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca49
 export const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
 export function sha256Hex(data: Buffer | string): string {
-  return createHash("sha256").update(data).digest("hex");
+  return hash("sha256", data, "hex");
 }
 
 /** The canonical request's last line, and whether the client's claimed hash disagrees with the body. */

@@ -39,22 +39,26 @@ export type RequestAccessDeps = ResourceSideDeps;
  */
 export class RequestAccess implements AccessControl {
   readonly decisions: AccessDecision[] = [];
-  private readonly base: Record<string, ContextValue>;
+  private base: Record<string, ContextValue> | undefined;
 
   constructor(
     private readonly authority: CallerAuthority,
     private readonly request: RequestFacts,
     private readonly deps: RequestAccessDeps,
     private readonly denied: (message: string) => AwsError,
-  ) {
-    this.base = {
-      ...principalContext(authority.facts),
-      "aws:CurrentTime": isoSeconds(request.now),
-      "aws:EpochTime": String(Math.floor(request.now / 1000)),
-      "aws:SecureTransport": String(request.secureTransport),
-      "aws:RequestedRegion": request.region,
+  ) {}
+
+  /** The request's global keys, made once and only when a condition or variable asks for a key. */
+  private readonly baseContext = (): Record<string, ContextValue> => {
+    this.base ??= {
+      ...principalContext(this.authority.facts),
+      "aws:CurrentTime": isoSeconds(this.request.now),
+      "aws:EpochTime": String(Math.floor(this.request.now / 1000)),
+      "aws:SecureTransport": String(this.request.secureTransport),
+      "aws:RequestedRegion": this.request.region,
     };
-  }
+    return this.base;
+  };
 
   async require(requests: readonly AccessRequest[]): Promise<void> {
     for (const r of requests) {
@@ -83,7 +87,7 @@ export class RequestAccess implements AccessControl {
       viaService === undefined
         ? { "aws:ViaAWSService": "false", ...(this.request.sourceIp === undefined ? {} : { "aws:SourceIp": this.request.sourceIp }) }
         : { "aws:ViaAWSService": "true", "kms:ViaService": viaService };
-    const context = new ConditionContext(this.base, via, tags, r.context ?? {});
+    const context = new ConditionContext(this.baseContext, via, tags, r.context ?? {});
     const decision = evaluate({ principal: authority.facts, action: r.action, resource: r.resource, context }, policies);
     this.decisions.push(decisionRecord(r, decision));
     if (decision.allowed) return { allowed: true, message: "" };
