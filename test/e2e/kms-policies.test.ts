@@ -98,6 +98,8 @@ describe("GetKeyPolicy, PutKeyPolicy and ListKeyPolicies", () => {
       { op: "create_key", params: { Policy: readOnly } },
       { op: "put_key_policy", params: { KeyId: keyId, Policy: readOnly, BypassPolicyLockoutSafetyCheck: true } },
       { op: "get_key_policy", params: { KeyId: keyId } },
+      // The new policy gates the very next use (the one read before it was cached): root may only read now.
+      { op: "encrypt", params: { KeyId: keyId, Plaintext: "aGk=" } },
     ]);
     const lockout = error("MalformedPolicyDocumentException", "The new key policy will not allow you to update the key policy in the future.");
     expect(results.slice(0, 5)).toEqual([
@@ -109,6 +111,7 @@ describe("GetKeyPolicy, PutKeyPolicy and ListKeyPolicies", () => {
     ]);
     expect(ok(results[5])).toEqual({});
     expect(ok(results[6])["Policy"]).toBe(readOnly);
+    expect(results[7]).toMatchObject({ error: { code: "AccessDeniedException", message: expect.stringContaining(`kms:Encrypt on resource: ${arnOf(keyId)}`) } });
   });
 
   it("knows only the policy name default, and refuses aliases, unknown keys and markers", async () => {

@@ -2,7 +2,6 @@ import { compilePolicy } from "../../policy/compile-policy.js";
 import type { CompiledPolicy } from "../../policy/compiled-policy.js";
 import type { EvaluationMode } from "../../policy/evaluate.js";
 import type { Storage } from "../../storage/ports.js";
-import { currentKeyPolicy } from "../kms/key-policy.js";
 import type { KmsKeyStore } from "../kms/key-store.js";
 import { knownResource } from "./resource-arn.js";
 import type { ResourcePolicyCache } from "./resource-policy-cache.js";
@@ -36,7 +35,7 @@ export async function resourceSide(action: string, resource: string, deps: Resou
     const key = await keys.keyById(region, keyId);
     // A key that does not exist has no policy to allow anything: the gate stays shut.
     if (key === undefined) return { mode: "kms-key" };
-    const text = await currentKeyPolicy(storage, key, account);
+    const text = await keys.policyOf(key, account);
     return { mode: "kms-key", policy: compilePolicy(text, { kind: "resource", arn: resource }) };
   }
   if (service === "ssm") {

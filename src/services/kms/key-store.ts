@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { awsSsmKeyPolicy, defaultKeyPolicy } from "./key-policy.js";
 import { RootKeyring } from "../../crypto/root-keyring.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Random } from "../../platform/random.js";
@@ -47,6 +48,7 @@ export class KmsKeyStore {
   private readonly materials = new Map<string, Buffer>();
   private readonly keys = new Map<string, Cached<KmsKeyRecord | undefined>>();
   private readonly aliases = new Map<string, Cached<string | undefined>>();
+  private readonly policies = new Map<string, Cached<string | undefined>>();
 
   /** Writes of new material land under the data dir's current root key (root-key-guard.ts). */
   readonly storage: Storage;
@@ -167,6 +169,26 @@ export class KmsKeyStore {
   /** Drops cached records after a change made here, so the next use reads the stored state. */
   forgetKey(region: string, keyId: string): void {
     this.keys.delete(`${region}|${keyId}`);
+  }
+
+  /** After PutKeyPolicy here: the next authorisation reads the stored policy. */
+  forgetPolicy(region: string, keyId: string): void {
+    this.policies.delete(`${region}|${keyId}`);
+  }
+
+  /**
+   * The key policy authorisation evaluates, kept like key records for at most KEY_CACHE_MS (a change
+   * made on another node applies within that time): every use of a customer key read it otherwise.
+   */
+  async policyOf(key: KmsKeyRecord, account: string): Promise<string> {
+    if (key.keyManager === "AWS") return awsSsmKeyPolicy(account, key.region);
+    const cacheKey = `${key.region}|${key.keyId}`;
+    const now = this.clock.now().getTime();
+    const hit = this.policies.get(cacheKey);
+    const stored =
+      hit !== undefined && hit.until > now ? hit.value : await this.storage.read((tx) => tx.kmsKeyPolicy(key.region, key.keyId));
+    if (hit === undefined || hit.until <= now) remember(this.policies, cacheKey, { value: stored, until: now + KEY_CACHE_MS });
+    return stored ?? defaultKeyPolicy(account);
   }
 
   forgetAlias(region: string, alias: string): void {

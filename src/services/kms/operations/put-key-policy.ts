@@ -8,8 +8,8 @@ import { keyIdRequest } from "../access-requests.js";
 
 /**
  * §9.2: key id or ARN only, any key state; the document is validated (lockout check unless bypassed)
- * and stored as given. Stored, not yet enforced: evaluation comes with IAM. The AWS managed key's
- * policy grants nobody kms:PutKeyPolicy (§11).
+ * and stored as given, and gates every later use of the key (this node at once, others within a
+ * second). The AWS managed key's policy grants nobody kms:PutKeyPolicy (§11).
  */
 export const PutKeyPolicy: KmsOperation<Validated<PutKeyPolicyRequest, "KeyId" | "Policy">, Record<string, never>> = {
   name: "PutKeyPolicy",
@@ -29,6 +29,7 @@ export const PutKeyPolicy: KmsOperation<Validated<PutKeyPolicyRequest, "KeyId" |
     if (!(await keys.storage.write((tx) => tx.putKmsKeyPolicy(key.region, key.keyId, input.Policy)))) {
       throw keyDoesNotExist(key.arn);
     }
+    keys.forgetPolicy(key.region, key.keyId);
     return {};
   },
 };
