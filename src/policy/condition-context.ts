@@ -28,11 +28,26 @@ export class ConditionContext {
   }
 }
 
+/** Key names recur on every request: each is lower-cased once. */
+const lowerCased = new Map<string, string>();
+
+function lowerKey(key: string): string {
+  let found = lowerCased.get(key);
+  if (found === undefined) {
+    found = key.toLowerCase();
+    if (lowerCased.size >= 10_000) lowerCased.clear();
+    lowerCased.set(key, found);
+  }
+  return found;
+}
+
 function fold(parts: readonly (ContextPart | (() => ContextPart))[]): Map<string, ContextValue> {
   const values = new Map<string, ContextValue>();
   for (const part of parts) {
-    for (const [key, value] of Object.entries(typeof part === "function" ? part() : part)) {
-      const lower = key.toLowerCase();
+    const object = typeof part === "function" ? part() : part;
+    for (const key of Object.keys(object)) {
+      const value = object[key];
+      const lower = lowerKey(key);
       if (value === undefined || (Array.isArray(value) && value.length === 0)) values.delete(lower);
       else values.set(lower, value);
     }

@@ -31,7 +31,19 @@ export interface PrincipalFacts {
 const PRINCIPAL_TYPE = { root: "Account", user: "User", "assumed-role": "AssumedRole" } as const;
 
 /** The global condition keys of §7 that derive from the principal. */
-export function principalContext(principal: PrincipalFacts): Record<string, ContextValue> {
+export function principalContext(principal: PrincipalFacts): Readonly<Record<string, ContextValue>> {
+  let context = principalContexts.get(principal);
+  if (context === undefined) {
+    context = buildPrincipalContext(principal);
+    principalContexts.set(principal, context);
+  }
+  return context;
+}
+
+/** Facts are immutable and cached with the caller's authority: their keys are made once per facts object. */
+const principalContexts = new WeakMap<PrincipalFacts, Readonly<Record<string, ContextValue>>>();
+
+function buildPrincipalContext(principal: PrincipalFacts): Record<string, ContextValue> {
   const context: Record<string, ContextValue> = {
     "aws:PrincipalArn": principal.principalArn,
     "aws:PrincipalAccount": principal.accountId,

@@ -18,6 +18,7 @@ const MAX_ENTRIES = 10_000;
  */
 export class AuthorityCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly roots = new Map<string, CallerAuthority>();
 
   constructor(
     private readonly storage: Storage,
@@ -30,7 +31,17 @@ export class AuthorityCache {
   }
 
   async authorityOf(principal: Principal): Promise<CallerAuthority> {
-    if (principal.kind === "root" || principal.kind === "system") return (await loadCallerAuthority(this.storage, principal, undefined)) ?? nothing(principal);
+    if (principal.kind === "root" || principal.kind === "system") {
+      // Root's authority never changes (no policies apply to it): kept so its condition keys are made once.
+      const key = `${principal.accessKeyId}\u0000${principal.arn}`;
+      let root = this.roots.get(key);
+      if (root === undefined) {
+        root = (await loadCallerAuthority(this.storage, principal, undefined)) ?? nothing(principal);
+        if (this.roots.size >= MAX_ENTRIES) this.roots.clear();
+        this.roots.set(key, root);
+      }
+      return root;
+    }
     const now = this.clock.now().getTime();
     const entry = this.entries.get(principal.accessKeyId);
     if (entry !== undefined && now - entry.checkedAt < this.ttlMs) return entry.authority;
