@@ -4,6 +4,13 @@ import Database from "better-sqlite3";
 export const BUSY_TIMEOUT_MS = 5000;
 
 /**
+ * Page cache per connection, in KiB (it grows only as pages are read). SQLite's 2 MB default no longer
+ * held the interior pages of a 100k-parameter store and its audit indexes: every write re-read them.
+ */
+const WRITER_CACHE_KIB = 32 * 1024;
+const READER_CACHE_KIB = 16 * 1024;
+
+/**
  * The one read-write connection. WAL lets readers run beside it; synchronous=FULL fsyncs the WAL at
  * every COMMIT, so an acknowledged write survives kill -9 and power loss (NORMAL would not survive
  * the latter). Group commit is what makes that fsync affordable.
@@ -17,6 +24,7 @@ export function openWriterConnection(file: string): Database.Database {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // After a large batch the WAL is truncated back to this size at checkpoint instead of staying big.
     db.pragma("journal_size_limit = 67108864");
+    db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
     return db;
   } catch (error) {
     db.close();
@@ -28,5 +36,6 @@ export function openWriterConnection(file: string): Database.Database {
 export function openReaderConnection(file: string): Database.Database {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`cache_size = -${READER_CACHE_KIB}`);
   return db;
 }
