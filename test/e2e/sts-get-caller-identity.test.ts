@@ -13,7 +13,8 @@ import { removeDir, startServer, TEST_ACCESS_KEY_ID, TEST_ACCOUNT_ID, TEST_SECRE
 let server: ServerHandle;
 
 beforeAll(async () => {
-  server = await startServer();
+  // At debug level the server logs a line per served request too (at info only refused and failed ones).
+  server = await startServer({ env: { PARAMSTORE_LOG_LEVEL: "debug" } });
 });
 afterAll(async () => {
   await server.stop();
