@@ -47,15 +47,19 @@ describe("background WAL checkpoint", () => {
       backgroundCheckpoint: { intervalMs: 20, onCheckpoint: (r) => results.push(r), onError: (e) => errors.push(e) },
     });
     await writeManyPages(storage);
+    // Only a checkpoint that ran after the last write counts (the worker may not have run for a while).
+    const written = results.length;
     const deadline = Date.now() + 10_000;
     const caughtUp = (): boolean => {
       const last = results.at(-1);
-      return last !== undefined && last.log > 0 && last.checkpointed === last.log;
+      return results.length > written && last !== undefined && last.log > 0 && last.checkpointed === last.log;
     };
     while (!caughtUp() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(errors).toEqual([]);
     expect(caughtUp()).toBe(true);
-    expect(Math.max(...results.map((r) => r.checkpointed))).toBeGreaterThan(1000);
+    // The writer's own threshold (20,000 pages) was never reached: the database file grew because the
+    // worker copied the WAL's ~6 MB into it.
+    expect((await stat(file)).size).toBeGreaterThan(5_000_000);
     const read = await storage.read((tx) => tx.latest(REGION, "/big/19/99"));
     expect(read?.version).toBe(1);
   });
