@@ -1,18 +1,22 @@
-import { GetParameterHistoryCommand, PutParameterCommand } from "@aws-sdk/client-ssm";
+import { GetParameterCommand, GetParameterHistoryCommand, PutParameterCommand } from "@aws-sdk/client-ssm";
+import Database from "better-sqlite3";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ssmClient } from "../support/sdk.js";
 import { removeDir, startServer, type ServerHandle } from "../support/server-process.js";
 
 // An acknowledged write survives kill -9: SQLite in WAL mode with synchronous=FULL, and the reply is
-// sent only after the group commit returned.
+// sent only after the group commit returned. So does the audit record of every answered request, a
+// read's included (audit.db; fail-closed: no answer before its record is committed).
 const WRITERS = 24;
+const READERS = 8;
 let dataDir: string | undefined;
 
 afterAll(() => {
   if (dataDir !== undefined) removeDir(dataDir);
 });
 
-async function writeUntilKilled(server: ServerHandle, acked: Map<string, Map<number, string>>): Promise<void> {
+async function writeUntilKilled(server: ServerHandle, acked: Map<string, Map<number, string>>, answered: Set<string>): Promise<void> {
   const ssm = ssmClient(server.url);
   let stop = false;
   const loops = Array.from({ length: WRITERS }, async (_, w) => {
@@ -26,8 +30,20 @@ async function writeUntilKilled(server: ServerHandle, acked: Map<string, Map<num
           new PutParameterCommand({ Name: name, Value: value, Type: i % 3 === 0 ? "SecureString" : "String", Overwrite: true }),
         );
         versions.set(out.Version ?? -1, value);
+        answered.add(out.$metadata.requestId ?? "");
       } catch {
         return; // the server died under us: this write was never acknowledged
+      }
+    }
+  });
+  const reads = Array.from({ length: READERS }, async (_, r) => {
+    while (!stop) {
+      try {
+        const out = await ssm.send(new GetParameterCommand({ Name: `/crash/writer-${r}` }));
+        answered.add(out.$metadata.requestId ?? "");
+      } catch (e) {
+        if ((e as { name?: string }).name === "ParameterNotFound") continue; // not written yet
+        return;
       }
     }
   });
@@ -35,7 +51,7 @@ async function writeUntilKilled(server: ServerHandle, acked: Map<string, Map<num
   await new Promise((r) => setTimeout(r, 1500));
   await server.kill();
   stop = true;
-  await Promise.all(loops);
+  await Promise.all([...loops, ...reads]);
   ssm.destroy();
 }
 
@@ -44,7 +60,8 @@ describe("kill -9 during a stream of concurrent writes", () => {
     const first = await startServer();
     dataDir = first.dataDir;
     const acked = new Map<string, Map<number, string>>();
-    await writeUntilKilled(first, acked);
+    const answered = new Set<string>();
+    await writeUntilKilled(first, acked, answered);
     const total = [...acked.values()].reduce((n, m) => n + m.size, 0);
     expect(total).toBeGreaterThan(WRITERS); // the stream really ran
 
@@ -71,5 +88,10 @@ describe("kill -9 during a stream of concurrent writes", () => {
     } finally {
       await second.stop();
     }
+    const trail = new Database(join(dataDir, "audit.db"), { readonly: true });
+    const recorded = new Set(trail.prepare<[], string>("SELECT json_extract(body, '$.requestId') FROM audit_events").pluck().all());
+    trail.close();
+    expect(answered.size).toBeGreaterThan(WRITERS + READERS);
+    expect([...answered].filter((id) => !recorded.has(id))).toEqual([]);
   });
 });
