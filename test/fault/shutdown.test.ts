@@ -1,4 +1,5 @@
 import { GetParameterCommand, PutParameterCommand } from "@aws-sdk/client-ssm";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ssmClient } from "../support/sdk.js";
 import { removeDir, startServer } from "../support/server-process.js";
@@ -19,6 +20,8 @@ describe("SIGTERM", () => {
     const done = (await Promise.all(writes)).filter((i) => i >= 0);
     ssm.destroy();
     expect(code).toBe(0);
+    // The store closed all the way: the last connection's close checkpointed and removed each WAL.
+    expect(readdirSync(first.dataDir).filter((f) => f.endsWith("-wal") || f.endsWith("-shm"))).toEqual([]);
 
     const second = await startServer({ dataDir: first.dataDir });
     const again = ssmClient(second.url);

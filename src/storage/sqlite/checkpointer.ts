@@ -79,6 +79,8 @@ export class Checkpointer {
 
   /** Stops the worker after its current checkpoint, if any; the writer's close checkpoints the rest. */
   async stop(): Promise<void> {
+    // Unreferenced, the worker would let the process exit while close() still waits for it.
+    this.worker.ref();
     this.worker.postMessage("stop");
     await this.exited;
   }
