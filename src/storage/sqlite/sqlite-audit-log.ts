@@ -44,12 +44,12 @@ class AuditQueries {
 }
 
 /**
- * The audit trail in the server's database. Appends and prunes are jobs of the store's group-commit
- * writer, so a record shares its transaction and fsync with whatever else is queued. The records
- * appended while a job waits for its turn join that job (one savepoint instead of one per record:
- * ~15 µs less per request); a record that cannot be inserted fails every record of its job, and
- * each of those requests is answered as a failure (fail-closed). Queries run on
- * a read-only connection of their own (opened on first use), never inside the writer's transaction.
+ * The audit trail in audit.db. Appends and prunes are jobs of audit.db's own group-commit writer, so
+ * the records of concurrent requests share a transaction and an fsync. The records appended while a
+ * job waits for its turn join that job (one savepoint instead of one per record: ~15 µs less per
+ * request); a record that cannot be inserted fails every record of its job, and each of those
+ * requests is answered as a failure (fail-closed). Queries run on a read-only connection of their
+ * own (opened on first use), never inside the writer's transaction.
  */
 export class SqliteAuditLog implements AuditLog {
   private readonly sql;

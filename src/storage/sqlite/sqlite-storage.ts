@@ -37,7 +37,7 @@ export interface SqliteStorageOptions {
  */
 export const SAFETY_NET_CHECKPOINT_PAGES = 20_000;
 
-/** The SQLite store, with the audit trail that appends through the same group-commit writer. */
+/** The SQLite store, with its audit trail (audit.db beside it, with a writer of its own). */
 export interface SqliteStores extends Storage {
   readonly audit: AuditLog;
 }
