@@ -1,3 +1,4 @@
+import { VERSION_SELECT } from "./version-row.js";
 import type { ParameterScan } from "../ports.js";
 
 /**
@@ -21,7 +22,7 @@ export function scanShape(range: ScanRange): string {
 
 export function scanSql(range: ScanRange): string {
   // CROSS JOIN pins `parameters` as the outer loop, so ORDER BY walks its index and LIMIT stops early.
-  return `SELECT v.* FROM parameters p CROSS JOIN versions v
+  return `SELECT ${VERSION_SELECT} FROM parameters p CROSS JOIN versions v
     ON v.region = p.region AND v.key = p.key AND v.version = p.latest_version
     WHERE p.region = @region
       ${range.parent === null ? "" : "AND p.parent = @parent"}

@@ -56,8 +56,8 @@ export class SqliteReadTx extends SqliteIamReadTx implements ReadTx {
   async history(region: string, key: string, afterVersion: number, limit: number): Promise<ParameterVersionWithLabels[]> {
     this.check();
     if (limit < 1) return [];
-    const rows = this.reads.history.all(region, key, afterVersion, limit);
-    const last = rows.at(-1);
+    const records = this.reads.history.all(region, key, afterVersion, limit).map(versionRecord);
+    const last = records.at(-1);
     if (last === undefined) return [];
     const labels = new Map<number, string[]>();
     for (const { version, label } of this.reads.labelsBetween.all(region, key, afterVersion, last.version)) {
@@ -65,7 +65,7 @@ export class SqliteReadTx extends SqliteIamReadTx implements ReadTx {
       if (list === undefined) labels.set(version, [label]);
       else list.push(label);
     }
-    return rows.map((row) => ({ ...versionRecord(row), labels: labels.get(row.version) ?? [] }));
+    return records.map((record) => ({ ...record, labels: labels.get(record.version) ?? [] }));
   }
 
   async versionNumbers(region: string, key: string): Promise<number[]> {

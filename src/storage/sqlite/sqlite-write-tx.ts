@@ -47,7 +47,7 @@ export class SqliteWriteTx extends SqliteIamWriteTx implements WriteTx {
       this.dropParameter(region, key);
       return;
     }
-    const tier = this.reads.version.get(region, key, remaining)?.tier ?? "Standard";
+    const tier = this.reads.versionTier.get(region, key, remaining) ?? "Standard";
     this.writes.setLatest.run(remaining, tier, region, key);
   }
 

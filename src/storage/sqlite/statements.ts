@@ -2,7 +2,7 @@ import type { Database, Statement } from "better-sqlite3";
 import type { Tag } from "../ports.js";
 import { prepareIamReadStatements, prepareIamWriteStatements } from "./iam-statements.js";
 import { scanShape, scanSql, type ScanRange } from "./scan-query.js";
-import type { VersionParams, VersionRow } from "./version-row.js";
+import { VERSION_SELECT, type VersionParams, type VersionRow } from "./version-row.js";
 
 type RegionKey = [region: string, key: string];
 
@@ -49,18 +49,27 @@ export function prepareReadStatements(db: Database) {
   const scans = new Map<string, Statement<[ScanParams], VersionRow>>();
   return {
     iam: prepareIamReadStatements(db),
-    latest: db.prepare<RegionKey, VersionRow>(`SELECT v.* FROM parameters p CROSS JOIN versions v
+    latest: db
+      .prepare<RegionKey, VersionRow>(`SELECT ${VERSION_SELECT} FROM parameters p CROSS JOIN versions v
       ON v.region = p.region AND v.key = p.key AND v.version = p.latest_version
-      WHERE p.region = ? AND p.key = ?`),
-    version: db.prepare<[...RegionKey, number], VersionRow>(
-      "SELECT * FROM versions WHERE region = ? AND key = ? AND version = ?",
-    ),
-    versionByLabel: db.prepare<[...RegionKey, string], VersionRow>(`SELECT v.* FROM labels l CROSS JOIN versions v
+      WHERE p.region = ? AND p.key = ?`)
+      .raw(true),
+    version: db
+      .prepare<[...RegionKey, number], VersionRow>(`SELECT ${VERSION_SELECT} FROM versions v WHERE region = ? AND key = ? AND version = ?`)
+      .raw(true),
+    versionTier: db
+      .prepare<[...RegionKey, number], string>("SELECT tier FROM versions WHERE region = ? AND key = ? AND version = ?")
+      .pluck(),
+    versionByLabel: db
+      .prepare<[...RegionKey, string], VersionRow>(`SELECT ${VERSION_SELECT} FROM labels l CROSS JOIN versions v
       ON v.region = l.region AND v.key = l.key AND v.version = l.version
-      WHERE l.region = ? AND l.key = ? AND l.label = ?`),
-    history: db.prepare<[...RegionKey, number, number], VersionRow>(
-      "SELECT * FROM versions WHERE region = ? AND key = ? AND version > ? ORDER BY version LIMIT ?",
-    ),
+      WHERE l.region = ? AND l.key = ? AND l.label = ?`)
+      .raw(true),
+    history: db
+      .prepare<[...RegionKey, number, number], VersionRow>(
+        `SELECT ${VERSION_SELECT} FROM versions v WHERE region = ? AND key = ? AND version > ? ORDER BY version LIMIT ?`,
+      )
+      .raw(true),
     labelsBetween: db.prepare<[...RegionKey, number, number], { version: number; label: string }>(
       `SELECT version, label FROM labels WHERE region = ? AND key = ? AND version > ? AND version <= ?
        ORDER BY version, position`,
@@ -161,7 +170,7 @@ export function prepareReadStatements(db: Database) {
       const shape = scanShape(range);
       let statement = scans.get(shape);
       if (statement === undefined) {
-        statement = db.prepare<ScanParams, VersionRow>(scanSql(range));
+        statement = db.prepare<ScanParams, VersionRow>(scanSql(range)).raw(true);
         scans.set(shape, statement);
       }
       return statement;

@@ -1,7 +1,50 @@
 import type { ParameterTier, ParameterType, ParameterVersionRecord, StoredPolicy } from "../ports.js";
 
-/** A row of `versions` as better-sqlite3 returns it (`SELECT v.*`). */
-export interface VersionRow {
+/**
+ * The columns of `versions`, in the order the raw reads select them (VERSION_SELECT). Reads return
+ * arrays, not objects: better-sqlite3 spent ~4.5 µs building each 14-member row object, half of a
+ * 10-item GetParametersByPath page's SQL time.
+ */
+const COLUMNS = [
+  "region",
+  "key",
+  "version",
+  "name",
+  "type",
+  "value",
+  "key_id",
+  "description",
+  "allowed_pattern",
+  "tier",
+  "data_type",
+  "policies",
+  "last_modified_date",
+  "last_modified_user",
+] as const;
+
+/** `v.region, v.key, …`: the select list of every read that returns version rows (`versions` aliased `v`). */
+export const VERSION_SELECT = COLUMNS.map((c) => `v.${c}`).join(", ");
+
+/** A row of `versions` as a raw read returns it (`SELECT ${VERSION_SELECT}` with `.raw()`). */
+export type VersionRow = readonly [
+  region: string,
+  key: string,
+  version: number,
+  name: string,
+  type: string,
+  value: Buffer,
+  keyId: string | null,
+  description: string | null,
+  allowedPattern: string | null,
+  tier: string,
+  dataType: string,
+  policies: string,
+  lastModifiedDate: number,
+  lastModifiedUser: string,
+];
+
+/** The named parameters of the INSERT into `versions`: one member per column. */
+interface VersionColumns {
   readonly region: string;
   readonly key: string;
   readonly version: number;
@@ -18,8 +61,7 @@ export interface VersionRow {
   readonly last_modified_user: string;
 }
 
-/** The named parameters of the INSERT into `versions`. */
-export type VersionParams = Omit<VersionRow, "value"> & { readonly value: Uint8Array };
+export type VersionParams = Omit<VersionColumns, "value"> & { readonly value: Uint8Array };
 
 export function versionParams(record: ParameterVersionRecord): VersionParams {
   return {
@@ -41,21 +83,22 @@ export function versionParams(record: ParameterVersionRecord): VersionParams {
 }
 
 export function versionRecord(row: VersionRow): ParameterVersionRecord {
+  const [region, key, version, name, type, value, keyId, description, allowedPattern, tier, dataType, policies, lastModifiedDate, lastModifiedUser] = row;
   return {
-    region: row.region,
-    key: row.key,
-    name: row.name,
-    version: row.version,
-    type: parameterType(row.type),
-    value: row.value,
-    keyId: row.key_id,
-    description: row.description,
-    allowedPattern: row.allowed_pattern,
-    tier: parameterTier(row.tier),
-    dataType: row.data_type,
-    policies: storedPolicies(row.policies),
-    lastModifiedDate: row.last_modified_date,
-    lastModifiedUser: row.last_modified_user,
+    region,
+    key,
+    name,
+    version,
+    type: parameterType(type),
+    value,
+    keyId,
+    description,
+    allowedPattern,
+    tier: parameterTier(tier),
+    dataType,
+    policies: policies === "[]" ? [] : storedPolicies(policies),
+    lastModifiedDate,
+    lastModifiedUser,
   };
 }
 
