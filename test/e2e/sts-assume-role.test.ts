@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aws, type CliResult } from "../support/aws-cli.js";
+import { as, aws, ok, type Keys } from "../support/aws-cli.js";
 import { boto3 } from "../support/boto3.js";
 import { removeDir, startServer, TEST_ACCOUNT_ID, type ServerHandle } from "../support/server-process.js";
 
@@ -10,11 +10,6 @@ import { removeDir, startServer, TEST_ACCOUNT_ID, type ServerHandle } from "../s
 // nothing here waits.
 let server: ServerHandle;
 
-interface Keys {
-  readonly AccessKeyId: string;
-  readonly SecretAccessKey: string;
-  readonly SessionToken?: string;
-}
 
 const ACCOUNT = TEST_ACCOUNT_ID;
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/app-reader`;
@@ -24,18 +19,6 @@ const BOB_ARN = `arn:aws:iam::${ACCOUNT}:user/bob`;
 
 let alice: Keys;
 let bob: Keys;
-
-const as = (keys: Keys): Record<string, string> => ({
-  AWS_ACCESS_KEY_ID: keys.AccessKeyId,
-  AWS_SECRET_ACCESS_KEY: keys.SecretAccessKey,
-  ...(keys.SessionToken === undefined ? {} : { AWS_SESSION_TOKEN: keys.SessionToken }),
-});
-
-function ok(r: CliResult): Record<string, unknown> {
-  expect(r.stderr).toBe("");
-  expect(r.status).toBe(0);
-  return (r.json ?? {}) as Record<string, unknown>;
-}
 
 /** The aws CLI's error line: code and message exactly. */
 function cliError(operation: string, code: string, message: string): RegExp {

@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aws, type CliResult } from "../support/aws-cli.js";
+import { as, aws, ok, type Keys } from "../support/aws-cli.js";
 import { boto3 } from "../support/boto3.js";
 import { removeDir, startServer, TEST_ACCOUNT_ID, type ServerHandle } from "../support/server-process.js";
 
@@ -8,28 +8,11 @@ import { removeDir, startServer, TEST_ACCOUNT_ID, type ServerHandle } from "../s
 // policies, denial messages), cannot itself call GetSessionToken, and the root's session is the root.
 let server: ServerHandle;
 
-interface Keys {
-  readonly AccessKeyId: string;
-  readonly SecretAccessKey: string;
-  readonly SessionToken?: string;
-}
 
 const ACCOUNT = TEST_ACCOUNT_ID;
 const CAROL_ARN = `arn:aws:iam::${ACCOUNT}:user/carol`;
 const REFUSED = "Cannot call GetSessionToken with session credentials";
 let carol: Keys;
-
-const as = (keys: Keys): Record<string, string> => ({
-  AWS_ACCESS_KEY_ID: keys.AccessKeyId,
-  AWS_SECRET_ACCESS_KEY: keys.SecretAccessKey,
-  ...(keys.SessionToken === undefined ? {} : { AWS_SESSION_TOKEN: keys.SessionToken }),
-});
-
-function ok(r: CliResult): Record<string, unknown> {
-  expect(r.stderr).toBe("");
-  expect(r.status).toBe(0);
-  return (r.json ?? {}) as Record<string, unknown>;
-}
 
 beforeAll(async () => {
   server = await startServer();

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { expect } from "vitest";
 import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from "./server-process.js";
 
 export interface CliResult {
@@ -42,4 +43,27 @@ export function aws(endpoint: string, args: readonly string[], env: Record<strin
       resolve({ status: status ?? -1, stdout, stderr, json });
     });
   });
+}
+
+/** Access keys as IAM and STS return them (CreateAccessKey, AssumeRole, GetSessionToken). */
+export interface Keys {
+  readonly AccessKeyId: string;
+  readonly SecretAccessKey: string;
+  readonly SessionToken?: string;
+}
+
+/** The environment that makes the CLI sign with `keys` (and present their session token, if any). */
+export function as(keys: Keys): Record<string, string> {
+  return {
+    AWS_ACCESS_KEY_ID: keys.AccessKeyId,
+    AWS_SECRET_ACCESS_KEY: keys.SecretAccessKey,
+    ...(keys.SessionToken === undefined ? {} : { AWS_SESSION_TOKEN: keys.SessionToken }),
+  };
+}
+
+/** A call that must succeed: nothing on stderr, status 0; its JSON output. */
+export function ok(r: CliResult): Record<string, unknown> {
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  return (r.json ?? {}) as Record<string, unknown>;
 }
