@@ -7,6 +7,7 @@ import { RootKeyError } from "../../crypto/root-key.js";
 import { RootKeyring, rootKeyFingerprint, wrappedBy } from "../../crypto/root-keyring.js";
 import type { Storage } from "../../storage/ports.js";
 import { openSqliteStorage } from "../../storage/sqlite/sqlite-storage.js";
+import { aSession } from "../../storage/conformance/iam-fixtures.js";
 import { adoptRootKeyState, credentialAad, guardRootKeyWrites } from "./root-key-guard.js";
 import { rotateRootKey } from "./root-key-rotation.js";
 
@@ -14,21 +15,6 @@ const USER = { name: "alice", userId: "AIDAGUARD", path: "/", createDate: 1 };
 const KEY_ID = "AKIAGUARD00000000001";
 const SESSION_ID = "ASIAGUARD00000000001";
 const SECRET = "guard/secret/0000000000000000000000000000";
-
-function session(sealedSecret: Uint8Array) {
-  return {
-    accessKeyId: SESSION_ID,
-    sealedSecret,
-    tokenHash: new Uint8Array(32),
-    principal: { kind: "user" as const, userId: USER.userId },
-    issuedAt: 1,
-    expiresAt: 2,
-    sessionPolicyArns: [],
-    tags: [],
-    transitiveTagKeys: [],
-    chained: false,
-  };
-}
 
 describe("root key guard", () => {
   let dir: string;
@@ -56,7 +42,7 @@ describe("root key guard", () => {
     const guarded = guardRootKeyWrites(storage, server);
     await guarded.write(async (tx) => {
       await tx.insertAccessKey({ accessKeyId: KEY_ID, userId: USER.userId, status: "Active", createDate: 1, sealedSecret: seal(server, KEY_ID) });
-      await tx.putSession(session(seal(server, SESSION_ID)));
+      await tx.putSession(aSession(SESSION_ID, { sealedSecret: seal(server, SESSION_ID), principal: { kind: "user", userId: USER.userId } }));
     });
     const [key, stored] = await storage.read(async (tx) => [await tx.accessKey(KEY_ID), await tx.session(SESSION_ID)]);
     for (const [id, sealed] of [[KEY_ID, key!.sealedSecret], [SESSION_ID, stored!.sealedSecret]] as const) {
@@ -98,7 +84,7 @@ describe("root key guard", () => {
     const before = new RootKeyring([oldKey]);
     await storage.write(async (tx) => {
       await tx.insertAccessKey({ accessKeyId: KEY_ID, userId: USER.userId, status: "Active", createDate: 1, sealedSecret: seal(before, KEY_ID) });
-      await tx.putSession(session(seal(before, SESSION_ID)));
+      await tx.putSession(aSession(SESSION_ID, { sealedSecret: seal(before, SESSION_ID), principal: { kind: "user", userId: USER.userId } }));
       await tx.setRootKeyState({ current: NEW, previous: null });
     });
     const refused = await adoptRootKeyState(storage, new RootKeyring([newKey])).catch((e: unknown) => e);

@@ -10,6 +10,7 @@ import { systemRandom } from "../../platform/random.js";
 import type { SealedCredentialEntry, SealedCredentialPosition } from "../../storage/iam-ports.js";
 import type { KmsMaterialEntry, KmsMaterialPosition, Storage } from "../../storage/ports.js";
 import { openSqliteStorage } from "../../storage/sqlite/sqlite-storage.js";
+import { aSession } from "../../storage/conformance/iam-fixtures.js";
 import { KmsKeyStore, type KeyScope } from "./key-store.js";
 import { credentialAad, guardRootKeyWrites, materialAad } from "./root-key-guard.js";
 import { RootKeyMismatch, rotateRootKey } from "./root-key-rotation.js";
@@ -26,21 +27,6 @@ const openCredential = (ring: RootKeyring, accessKeyId: string, sealed: Uint8Arr
   ring.unwrap(sealed, credentialAad(accessKeyId))?.toString("utf8");
 
 const newSecret = (): string => randomBytes(30).toString("base64");
-
-function sessionRecord(accessKeyId: string, sealedSecret: Uint8Array) {
-  return {
-    accessKeyId,
-    sealedSecret,
-    tokenHash: randomBytes(32),
-    principal: { kind: "user" as const, userId: "AIDAROTATION" },
-    issuedAt: 1,
-    expiresAt: 4_000_000_000_000,
-    sessionPolicyArns: [],
-    tags: [],
-    transitiveTagKeys: [],
-    chained: false,
-  };
-}
 
 describe("rotateRootKey", () => {
   let dir: string;
@@ -111,7 +97,7 @@ describe("rotateRootKey", () => {
       for (const id of ids.sessions) {
         const secret = newSecret();
         secrets.set(id, secret);
-        await tx.putSession(sessionRecord(id, sealCredential(ring, id, secret)));
+        await tx.putSession(aSession(id, { sealedSecret: sealCredential(ring, id, secret), principal: { kind: "user", userId: "AIDAROTATION" }, expiresAt: 4_000_000_000_000 }));
       }
     });
   }

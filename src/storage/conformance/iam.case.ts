@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { IamRoleRecord, IamSessionRecord, IamUserRecord, ManagedPolicyRecord } from "../iam-ports.js";
+import type { IamRoleRecord, IamUserRecord, ManagedPolicyRecord } from "../iam-ports.js";
+import { aSession } from "./iam-fixtures.js";
 import type { Storage } from "../ports.js";
 
 const ACCOUNT = "123456789012";
@@ -31,23 +32,6 @@ function policy(name: string, policyId: string, path = "/"): ManagedPolicyRecord
     updateDate: 1000,
     defaultVersion: 1,
     lastVersion: 1,
-  };
-}
-
-function session(accessKeyId: string, overrides: Partial<IamSessionRecord> = {}): IamSessionRecord {
-  return {
-    accessKeyId,
-    sealedSecret: new Uint8Array([1, 2, 3]),
-    tokenHash: new Uint8Array(32).fill(7),
-    principal: { kind: "role", roleId: "AROAROLE1" },
-    sessionName: "build-42",
-    issuedAt: 1000,
-    expiresAt: 5000,
-    sessionPolicyArns: [],
-    tags: [],
-    transitiveTagKeys: [],
-    chained: false,
-    ...overrides,
   };
 }
 
@@ -301,7 +285,7 @@ export function iamCases(storage: () => Storage): void {
       ).rejects.toThrow("abandon");
       expect(await storage().read((tx) => tx.iamGeneration())).toBe(g1);
       expect(await storage().read((tx) => tx.iamUser("bob"))).toBeUndefined();
-      await storage().write((tx) => tx.putSession(session("ASIAONE")));
+      await storage().write((tx) => tx.putSession(aSession("ASIAONE")));
       expect(await storage().read((tx) => tx.iamGeneration())).toBe(g1);
     });
 
@@ -309,8 +293,8 @@ export function iamCases(storage: () => Storage): void {
       await storage().write(async (tx) => {
         await tx.insertIamUser(user("alice", "AIDAALICE"), [{ key: "a", value: "b" }]);
         await tx.insertIamRole(role("app", "AROAAPP"), [{ key: "c", value: "d" }]);
-        await tx.putSession(session("ASIAUSER", { principal: { kind: "user", userId: "AIDAALICE" } }));
-        await tx.putSession(session("ASIAROLE", { principal: { kind: "role", roleId: "AROAAPP" } }));
+        await tx.putSession(aSession("ASIAUSER", { principal: { kind: "user", userId: "AIDAALICE" } }));
+        await tx.putSession(aSession("ASIAROLE", { principal: { kind: "role", roleId: "AROAAPP" } }));
       });
       expect(await storage().write((tx) => tx.deleteIamUser("AIDAALICE"))).toBe(true);
       expect(await storage().write((tx) => tx.deleteIamRole("AROAAPP"))).toBe(true);
@@ -325,7 +309,7 @@ export function iamCases(storage: () => Storage): void {
 
   describe("sts sessions", () => {
     it("stores a session and finds it by access key id", async () => {
-      const full = session("ASIAFULL", {
+      const full = aSession("ASIAFULL", {
         sessionPolicy: '{"Version":"2012-10-17"}',
         sessionPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"],
         tags: [{ key: "project", value: "x" }],
@@ -333,7 +317,7 @@ export function iamCases(storage: () => Storage): void {
         sourceIdentity: "me",
         chained: true,
       });
-      const bare = session("ASIABARE", { principal: { kind: "user", userId: "AIDAALICE" } });
+      const bare = aSession("ASIABARE", { principal: { kind: "user", userId: "AIDAALICE" } });
       const { sessionName: _unused, ...withoutName } = bare;
       await storage().write(async (tx) => {
         await tx.putSession(full);
@@ -351,16 +335,16 @@ export function iamCases(storage: () => Storage): void {
     });
 
     it("stores the account root's sessions", async () => {
-      const { sessionName: _unused, ...rootSession } = session("ASIAROOT", { principal: { kind: "root" } });
+      const { sessionName: _unused, ...rootSession } = aSession("ASIAROOT", { principal: { kind: "root" } });
       await storage().write((tx) => tx.putSession(rootSession));
       expect((await storage().read((tx) => tx.session("ASIAROOT")))?.principal).toEqual({ kind: "root" });
     });
 
     it("deletes the sessions expired at a given time", async () => {
       await storage().write(async (tx) => {
-        await tx.putSession(session("ASIAA", { expiresAt: 100 }));
-        await tx.putSession(session("ASIAB", { expiresAt: 200 }));
-        await tx.putSession(session("ASIAC", { expiresAt: 300 }));
+        await tx.putSession(aSession("ASIAA", { expiresAt: 100 }));
+        await tx.putSession(aSession("ASIAB", { expiresAt: 200 }));
+        await tx.putSession(aSession("ASIAC", { expiresAt: 300 }));
       });
       expect(await storage().write((tx) => tx.deleteExpiredSessions(200))).toBe(2);
       await storage().read(async (tx) => {

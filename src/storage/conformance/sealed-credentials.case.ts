@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SealedCredentialPosition } from "../iam-ports.js";
 import type { Storage } from "../ports.js";
+import { aSession } from "./iam-fixtures.js";
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString("hex");
 
@@ -11,18 +12,7 @@ async function seed(storage: Storage): Promise<void> {
       await tx.insertAccessKey({ accessKeyId, userId: "AIDAALICE", status: "Active", createDate: 1, sealedSecret: new Uint8Array([secret]) });
     }
     for (const [accessKeyId, secret] of [["ASIAYYY", 0x1a], ["ASIABBB", 0x1b]] as const) {
-      await tx.putSession({
-        accessKeyId,
-        sealedSecret: new Uint8Array([secret]),
-        tokenHash: new Uint8Array(32),
-        principal: { kind: "user", userId: "AIDAALICE" },
-        issuedAt: 1,
-        expiresAt: 2,
-        sessionPolicyArns: [],
-        tags: [],
-        transitiveTagKeys: [],
-        chained: false,
-      });
+      await tx.putSession(aSession(accessKeyId, { sealedSecret: new Uint8Array([secret]), principal: { kind: "user", userId: "AIDAALICE" } }));
     }
   });
 }
